@@ -1,0 +1,114 @@
+//! The embedded sample Treeherder API: real recorded Treeherder data served with Treeherder's
+//! query semantics, on loopback, so that the app runs and is tested offline.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let server = sample_server::SampleServer::start(sample_server::Options::default()).await?;
+//! println!("API at {}", server.url());
+//! # Ok(()) }
+//! ```
+
+pub mod api;
+pub mod clock;
+mod control;
+mod policy;
+pub mod recorded;
+mod static_files;
+pub mod store;
+pub mod synthetic;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use api::{AppState, Shared};
+pub use policy::{is_blocked_user_agent, BLOCKED_USER_AGENTS};
+
+/// How to run a sample server.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub host: String,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// A built app (`dist/`) to serve beside the API.
+    pub dist: Option<PathBuf>,
+    /// Generated pushes on `try`: (pushes, jobs per push).
+    pub synthetic: Option<(usize, usize)>,
+    /// Use the wall clock instead of the recording's.
+    pub real_clock: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { host: "127.0.0.1".into(), port: 0, dist: None, synthetic: None, real_clock: false }
+    }
+}
+
+/// The whole HTTP service for some state.
+pub fn router(state: Shared, dist: Option<PathBuf>) -> Router {
+    let mut app = api::routes().merge(control::routes());
+    app = match dist {
+        Some(root) => app.fallback(move |uri: axum::http::Uri, request: axum::extract::Request| {
+            let root = root.clone();
+            async move {
+                if uri.path().starts_with("/api/") {
+                    axum::response::IntoResponse::into_response(api::unknown_endpoint(uri).await)
+                } else {
+                    static_files::serve(root, request).await
+                }
+            }
+        }),
+        None => app.fallback(api::unknown_endpoint),
+    };
+    app.layer(axum::middleware::from_fn(policy::api_policy)).with_state(state)
+}
+
+/// The state the options describe: the recording, plus synthetic pushes if asked.
+pub fn build_state(options: &Options) -> Shared {
+    let clock = if options.real_clock { clock::Clock::real() } else { clock::Clock::recorded() };
+    let mut store = store::Store::from_recording();
+    if let Some((pushes, jobs)) = options.synthetic {
+        synthetic::populate(&mut store, pushes, jobs, clock.now());
+    }
+    Arc::new(AppState::new(store, clock))
+}
+
+/// A running sample server (stops when dropped).
+pub struct SampleServer {
+    addr: SocketAddr,
+    pub state: Shared,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SampleServer {
+    pub async fn start(options: Options) -> std::io::Result<Self> {
+        let listener = TcpListener::bind((options.host.as_str(), options.port)).await?;
+        let addr = listener.local_addr()?;
+        let state = build_state(&options);
+        let app = router(state.clone(), options.dist.clone());
+        let task = tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                log::error!("sample server stopped: {e}");
+            }
+        });
+        Ok(SampleServer { addr, state, task })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`, without trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for SampleServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

@@ -1,0 +1,79 @@
+//! `sample-server`: the recorded Treeherder API (and the built app) on one loopback port.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use sample_server::{build_state, router, synthetic, Options};
+
+#[derive(Parser, Debug)]
+#[command(version, about = "Serve a real Treeherder's recorded API (and the built app) offline")]
+struct Args {
+    /// Address to listen on (loopback by default: this is test data, not a public service).
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Port (8000 is what a local Treeherder uses, so the app's "local" server finds it).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// A built app to serve beside the API, with single-page-app fallback (e.g. `dist`).
+    #[arg(long)]
+    dist: Option<PathBuf>,
+    /// Add generated pushes to the `try` repository: PUSHES:JOBS_PER_PUSH (e.g. 10:5000).
+    #[arg(long, value_parser = synthetic::parse_spec)]
+    synthetic: Option<(usize, usize)>,
+    /// Use the wall clock rather than the recording's (relative time ranges then find nothing
+    /// once the recording is older than the range).
+    #[arg(long)]
+    real_clock: bool,
+    /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
+    #[arg(long, default_value = "/")]
+    open: String,
+}
+
+#[tokio::main]
+async fn main() {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let args = Args::parse();
+    let options = Options {
+        host: args.host.clone(),
+        port: args.port,
+        dist: args.dist.clone(),
+        synthetic: args.synthetic,
+        real_clock: args.real_clock,
+    };
+    if let Some(dist) = &options.dist {
+        if !dist.join("index.html").is_file() {
+            eprintln!("error: {} has no index.html; build the app first (trunk build --release)", dist.display());
+            std::process::exit(2);
+        }
+    }
+    let listener = match tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {}:{}: {e} (choose another with --port)", args.host, args.port);
+            std::process::exit(2);
+        }
+    };
+    let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let state = build_state(&options);
+    {
+        let store = state.store();
+        println!(
+            "Sample Treeherder API: {} pushes, {} jobs, {} performance signatures",
+            store.pushes.len(),
+            store.jobs.len(),
+            store.signatures.len()
+        );
+    }
+    if options.dist.is_some() {
+        println!("Treeherder Explorer: http://{addr}{}", args.open);
+    }
+    println!("API: http://{addr}/api/");
+    let app = router(state, options.dist);
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
