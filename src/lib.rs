@@ -1,0 +1,19 @@
+//! Treeherder Explorer: browse Mozilla Treeherder from any browser.
+//!
+//! Data flows one way: URL → query state → client → view.
+
+pub mod api;
+pub mod app;
+pub mod base;
+pub mod config;
+pub mod explorer;
+pub mod jobs;
+pub mod links;
+pub mod perf;
+pub mod server;
+pub mod settings;
+pub mod shell;
+pub mod storage;
+pub mod widgets;
+
+pub use app::App;

@@ -39,17 +39,33 @@ pub struct Options {
     pub synthetic: Option<(usize, usize)>,
     /// Use the wall clock instead of the recording's.
     pub real_clock: bool,
+    /// The server the served app talks to (its `config.json`); `/` is this server itself.
+    pub app_server: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { host: "127.0.0.1".into(), port: 0, dist: None, synthetic: None, real_clock: false }
+        Options {
+            host: "127.0.0.1".into(),
+            port: 0,
+            dist: None,
+            synthetic: None,
+            real_clock: false,
+            app_server: "/".into(),
+        }
     }
 }
 
 /// The whole HTTP service for some state.
-pub fn router(state: Shared, dist: Option<PathBuf>) -> Router {
+pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str) -> Router {
     let mut app = api::routes().merge(control::routes());
+    if let Some(root) = dist.clone() {
+        let server = app_server.to_string();
+        app = app.route(
+            "/config.json",
+            axum::routing::get(move || static_files::app_config(root.clone(), server.clone())),
+        );
+    }
     app = match dist {
         Some(root) => app.fallback(move |uri: axum::http::Uri, request: axum::extract::Request| {
             let root = root.clone();
@@ -88,7 +104,7 @@ impl SampleServer {
         let listener = TcpListener::bind((options.host.as_str(), options.port)).await?;
         let addr = listener.local_addr()?;
         let state = build_state(&options);
-        let app = router(state.clone(), options.dist.clone());
+        let app = router(state.clone(), options.dist.clone(), &options.app_server);
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 log::error!("sample server stopped: {e}");

@@ -24,6 +24,10 @@ struct Args {
     /// once the recording is older than the range).
     #[arg(long)]
     real_clock: bool,
+    /// The Treeherder the served app talks to (written into its config.json); by default this
+    /// sample server itself.
+    #[arg(long, default_value = "/")]
+    app_server: String,
     /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
     #[arg(long, default_value = "/")]
     open: String,
@@ -39,6 +43,7 @@ async fn main() {
         dist: args.dist.clone(),
         synthetic: args.synthetic,
         real_clock: args.real_clock,
+        app_server: args.app_server.clone(),
     };
     if let Some(dist) = &options.dist {
         if !dist.join("index.html").is_file() {
@@ -68,7 +73,7 @@ async fn main() {
         println!("Treeherder Explorer: http://{addr}{}", args.open);
     }
     println!("API: http://{addr}/api/");
-    let app = router(state, options.dist);
+    let app = router(state, options.dist, &options.app_server);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -15,7 +15,7 @@ fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn looks_like_a_file(path: &str) -> bool {
@@ -92,4 +92,18 @@ mod tests {
         assert!(resolve(root, "/%2e%2e/etc/passwd").is_none());
         assert_eq!(resolve(root, "/a/b.js").unwrap(), Path::new("/srv/dist/a/b.js"));
     }
+}
+
+/// `config.json` of the served app, pointing it at `server` (`/`: this same origin, i.e. the
+/// sample API). Other fields of the deployment's file are kept.
+pub async fn app_config(root: PathBuf, server: String) -> Response {
+    let mut config = std::fs::read_to_string(root.join("config.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| serde_json::json!({}));
+    config["server"] = serde_json::Value::String(server);
+    let mut response = axum::Json(config).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
 }

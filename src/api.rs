@@ -1,0 +1,43 @@
+//! The app's one way to reach Treeherder: a client for the active server, shared as context.
+
+use leptos::prelude::*;
+use treeherder_client::models::Repository;
+use treeherder_client::transport::BrowserTransport;
+use treeherder_client::{Error, TreeherderClient};
+
+use crate::config::LoadedConfig;
+use crate::server::ActiveServer;
+
+/// A client of the server in use (changes when `?server=` or the saved choice changes).
+pub type Client = TreeherderClient<BrowserTransport>;
+
+/// Shared handles: which server, the deployment config, the saved choice.
+#[derive(Clone, Copy)]
+pub struct Api {
+    pub server: Memo<ActiveServer>,
+    pub config: Signal<LoadedConfig>,
+    /// The saved server (settings writes it, the server memo reads it).
+    pub saved: RwSignal<Option<String>>,
+    /// `/api/repository/` of the active server: the picker, changeset links and repository
+    /// checks all read this one request.
+    pub repositories: LocalResource<Result<Vec<Repository>, Error>>,
+}
+
+impl Api {
+    /// A client of the active server. Reading it tracks the server, so resources built from
+    /// it refetch when the server changes.
+    pub fn client(&self) -> Client {
+        TreeherderClient::with_transport(self.server.get().url, BrowserTransport)
+    }
+
+    /// Like [`Api::client`] without tracking.
+    pub fn client_untracked(&self) -> Client {
+        TreeherderClient::with_transport(self.server.get_untracked().url, BrowserTransport)
+    }
+}
+
+pub fn use_api() -> Api {
+    // The shell provides it before any page renders; a missing context is a programming error
+    // that no user input can cause.
+    expect_context::<Api>()
+}

@@ -1,0 +1,53 @@
+//! The deployer's `config.json`, beside `index.html`: default server, repositories to list
+//! first, title. Missing is fine; malformed is reported and ignored.
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct AppConfig {
+    /// Default Treeherder (absolute, or relative to the page such as `/`).
+    pub server: Option<String>,
+    /// Repositories shown first in the picker.
+    pub repositories: Vec<String>,
+    /// Window title prefix, e.g. "Firefox CI".
+    pub title: Option<String>,
+}
+
+/// The outcome of loading `config.json`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadedConfig {
+    pub config: AppConfig,
+    /// Why the file was ignored, when it was.
+    pub problem: Option<String>,
+}
+
+/// Parses the file's text.
+pub fn parse(text: &str) -> Result<AppConfig, String> {
+    serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))
+}
+
+/// Fetches `config.json` relative to the document's base URL.
+pub async fn load() -> LoadedConfig {
+    let url = crate::base::asset_url("config.json");
+    let response = match gloo_net::http::Request::get(&url).send().await {
+        Ok(r) => r,
+        Err(e) => return LoadedConfig { config: AppConfig::default(), problem: Some(format!("config.json could not be read: {e}")) },
+    };
+    if response.status() == 404 {
+        return LoadedConfig::default();
+    }
+    if !response.ok() {
+        return LoadedConfig {
+            config: AppConfig::default(),
+            problem: Some(format!("config.json answered HTTP {}", response.status())),
+        };
+    }
+    match response.text().await.map_err(|e| e.to_string()).and_then(|t| parse(&t)) {
+        Ok(config) => LoadedConfig { config, problem: None },
+        Err(problem) => {
+            log::warn!("{problem}; using defaults");
+            LoadedConfig { config: AppConfig::default(), problem: Some(problem) }
+        }
+    }
+}

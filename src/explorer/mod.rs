@@ -1,0 +1,5 @@
+//! `/docs`: the API explorer.
+
+mod page;
+
+pub use page::DocsPage;

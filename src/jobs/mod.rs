@@ -1,0 +1,5 @@
+//! `/jobs`: pushes and their jobs.
+
+mod page;
+
+pub use page::JobsPage;

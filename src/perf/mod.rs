@@ -1,0 +1,5 @@
+//! `/perfherder/graphs`: performance series.
+
+mod page;
+
+pub use page::GraphsPage;

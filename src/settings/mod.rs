@@ -1,0 +1,5 @@
+//! `/settings`: which Treeherder to talk to.
+
+mod page;
+
+pub use page::SettingsPage;

@@ -1,0 +1,115 @@
+//! Component and logic tests of the app, run in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use treeherder_client::models::Repository;
+use treeherder_client::{Error, ErrorKind, ServerUrl};
+use treeherder_explorer::server::{resolve, ServerSource};
+use treeherder_explorer::shell::repo_picker::group_repositories;
+use treeherder_explorer::widgets::ErrorBanner;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn server_precedence_is_url_then_saved_then_config_then_production() {
+    let base = "http://127.0.0.1:8000/jobs";
+    let all = resolve(Some("https://a.example/"), Some("https://b.example"), Some("https://c.example"), base);
+    assert_eq!((all.url.as_str(), all.source), ("https://a.example", ServerSource::UrlParameter));
+    let saved = resolve(None, Some("https://b.example"), Some("https://c.example"), base);
+    assert_eq!((saved.url.as_str(), saved.source), ("https://b.example", ServerSource::Saved));
+    let config = resolve(None, None, Some("/"), base);
+    assert_eq!((config.url.as_str(), config.source), ("http://127.0.0.1:8000", ServerSource::Deployment));
+    let none = resolve(None, None, None, base);
+    assert_eq!((none.url.as_str(), none.source), ("https://treeherder.mozilla.org", ServerSource::Default));
+    assert!(none.warning.is_none());
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_choice_is_skipped_with_a_warning() {
+    let r = resolve(Some("javascript:alert(1)"), None, Some("https://c.example"), "http://x/");
+    assert_eq!(r.url.as_str(), "https://c.example");
+    let warning = r.warning.expect("a warning");
+    assert!(warning.contains("server= parameter"), "{warning}");
+}
+
+fn repo(id: i64, name: &str, group: &str) -> Repository {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "name": name, "repository_group": {"name": group, "description": ""}
+    }))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn repositories_are_grouped_with_favourites_first() {
+    let repos = vec![repo(1, "mozilla-central", "development"), repo(4, "try", "try"), repo(77, "autoland", "development")];
+    let groups = group_repositories(&repos, &["autoland".to_string(), "missing".to_string()]);
+    let shape: Vec<(String, Vec<&str>)> =
+        groups.iter().map(|(g, rs)| (g.clone(), rs.iter().map(|r| r.name.as_str()).collect())).collect();
+    assert_eq!(
+        shape,
+        vec![
+            ("Favourites".to_string(), vec!["autoland"]),
+            ("development".to_string(), vec!["mozilla-central", "autoland"]),
+            ("try".to_string(), vec!["try"]),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_banner_shows_the_failure_as_text_and_retries() {
+    let host = host();
+    let retried = RwSignal::new(0);
+    let error = Error::new(
+        ErrorKind::Http {
+            status: 404,
+            detail: Some("<b>No project with name nope</b>".into()),
+            body: String::new(),
+            retry_after: None,
+        },
+        "GET",
+        "http://127.0.0.1:8000/api/project/nope/push/",
+    );
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <ErrorBanner context="Loading pushes" error=error.clone() on_retry=Callback::new(move |_| retried.update(|n| *n += 1))/> }
+    });
+    leptos::task::tick().await;
+    let banner = host.query_selector(".error-banner").unwrap().expect("banner");
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("Loading pushes failed: Not found (404)"), "{text}");
+    // The server's text is shown as text, never parsed as markup.
+    assert!(text.contains("<b>No project with name nope</b>"), "{text}");
+    assert!(host.query_selector(".error-banner b").unwrap().is_none());
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let button: web_sys::HtmlElement = host.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(retried.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn app_links_keep_a_url_chosen_server() {
+    use treeherder_explorer::links::app_href;
+    use treeherder_explorer::server::ActiveServer;
+    let url = ServerUrl::parse("http://127.0.0.1:9000").unwrap();
+    let from_url = ActiveServer { url: url.clone(), source: ServerSource::UrlParameter, warning: None };
+    assert_eq!(app_href("/docs", &[("repo", "try")], &from_url), "/docs?repo=try&server=http%3A%2F%2F127.0.0.1%3A9000");
+    let saved = ActiveServer { url, source: ServerSource::Saved, warning: None };
+    assert_eq!(app_href("/docs", &[], &saved), "/docs");
+}
+
+#[wasm_bindgen_test]
+fn a_malformed_config_is_reported() {
+    let err = treeherder_explorer::config::parse("{\"server\": 5}").unwrap_err();
+    assert!(err.starts_with("config.json is not valid"), "{err}");
+    let ok = treeherder_explorer::config::parse("{\"repositories\": [\"try\"], \"extra\": 1}").unwrap();
+    assert_eq!(ok.repositories, vec!["try".to_string()]);
+}

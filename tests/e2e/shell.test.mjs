@@ -1,0 +1,125 @@
+// The app shell: loads, lists the sample's repositories, follows the repository picker,
+// honours ?server=, and says clearly when the server is down.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+
+let server, other, browser;
+before(async () => {
+  [server, other, browser] = await Promise.all([startServer(), startServer([], { dist: null }), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([server?.stop(), other?.stop()]);
+});
+
+test('the app loads and lists the 50 repositories of the sample API', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs`);
+  const picker = page.locator('#repo-picker[data-state="ready"]');
+  await picker.waitFor();
+  assert.equal(await picker.getAttribute('data-count'), '50');
+  const names = await page.$$eval('#repo-picker optgroup:not([label="Favourites"]) option', (os) => os.map((o) => o.value));
+  assert.equal(names.length, 50);
+  assert.ok(names.includes('autoland') && names.includes('mozilla-central') && names.includes('try'));
+  assert.equal(await picker.inputValue(), 'autoland', 'autoland is the default repository');
+  assert.equal(await page.locator('.error-banner').count(), 0);
+  await page.close();
+  assertNoPanic(assert, page);
+});
+
+test('/ redirects to /jobs and keeps the query', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/?repo=mozilla-central`);
+  await page.waitForURL(/\/jobs\?repo=mozilla-central$/);
+  await page.locator('#repo-picker[data-state="ready"]').waitFor();
+  assert.equal(await page.locator('#repo-picker').inputValue(), 'mozilla-central');
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('switching repository updates the URL', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await page.locator('#repo-picker[data-state="ready"]').waitFor();
+  await page.selectOption('#repo-picker', 'mozilla-central');
+  await page.waitForURL(/repo=mozilla-central/);
+  assert.match(page.url(), /\/jobs\?repo=mozilla-central/);
+  assert.equal(await page.title(), 'mozilla-central');
+  await page.goBack();
+  await page.waitForURL(/repo=autoland/);
+  assert.equal(await page.locator('#repo-picker').inputValue(), 'autoland');
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('?server= is honoured: every API request goes to that server', async () => {
+  const page = await newPage(browser);
+  const apiHosts = new Set();
+  page.on('request', (r) => { if (r.url().includes('/api/')) apiHosts.add(new URL(r.url()).host); });
+  await page.goto(`${server.url}/jobs?server=${encodeURIComponent(other.url)}`);
+  await page.locator('#repo-picker[data-state="ready"]').waitFor();
+  assert.deepEqual([...apiHosts], [new URL(other.url).host]);
+  assert.equal(await page.locator('[data-testid="server-host"]').textContent(), new URL(other.url).host);
+  // Links keep the server, so navigation stays on it.
+  const href = await page.locator('a.nav-link', { hasText: 'API' }).getAttribute('href');
+  assert.match(href, new RegExp(`server=${encodeURIComponent(other.url).replace(/%/g, '%')}`));
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('a server that is down gets a clear message, not a blank page', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?server=${encodeURIComponent('http://127.0.0.1:9')}`);
+  const banner = page.locator('.error-banner');
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /Loading repositories from http:\/\/127\.0\.0\.1:9 failed: Network error/);
+  assert.match(text, /Could not reach GET http:\/\/127\.0\.0\.1:9\/api\/repository\//);
+  assert.equal(await banner.getAttribute('data-error-kind'), 'network');
+  await assert.doesNotReject(page.locator('.top-bar').waitFor(), 'the shell still renders');
+  assert.ok(await page.locator('button', { hasText: 'Retry' }).isVisible());
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('an invalid ?server= is reported and the default is used', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?server=not-a-url`);
+  const notice = page.locator('.notice', { hasText: 'Ignored the server' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /server URL "not-a-url" is not a URL/);
+  // The deployment default (config.json: this same sample server) is then used.
+  await page.locator('#repo-picker[data-state="ready"]').waitFor();
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('settings: a chosen server is saved and used after reload; ?server= still wins', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/settings`);
+  await page.fill('#custom-server', other.url + '/');
+  await page.click('button:has-text("Add and use")');
+  await page.locator('[data-testid="active-server"]', { hasText: other.url }).waitFor();
+  await page.reload();
+  await page.locator('[data-testid="active-server"]', { hasText: other.url }).waitFor();
+  assert.match(await page.locator('.active-server').textContent(), /saved in this browser/);
+  await page.goto(`${server.url}/settings?server=${encodeURIComponent(server.url)}`);
+  await page.locator('[data-testid="active-server"]', { hasText: server.url }).waitFor();
+  assert.match(await page.locator('.active-server').textContent(), /server= parameter/);
+  await page.goto(`${server.url}/settings`);
+  await page.click('button:has-text("Forget the saved choice")');
+  await page.locator('[data-testid="active-server"]', { hasText: server.url }).waitFor();
+  assert.match(await page.locator('.active-server').textContent(), /deployment's default/);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('an unknown view says so', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/no/such/view`);
+  await page.locator('.not-found').waitFor();
+  assert.match(await page.locator('.not-found').textContent(), /no view at \/no\/such\/view/);
+  assertNoPanic(assert, page);
+  await page.close();
+});
