@@ -10,6 +10,7 @@ pub mod explorer;
 pub mod jobs;
 pub mod links;
 pub mod perf;
+pub mod ready;
 pub mod server;
 pub mod settings;
 pub mod shell;

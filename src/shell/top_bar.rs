@@ -19,6 +19,7 @@ pub fn TopBar() -> impl IntoView {
         view! { <a class="nav-link" href=href aria-current=current>{label}</a> }
     };
     let settings_href = move || app_href("/settings", &[], &api.server.get());
+    let settings_current = move || (location.pathname.get() == "/settings").then_some("page");
     view! {
         <header class="top-bar">
             <a class="brand" href=move || app_href("/jobs", &[], &api.server.get())>
@@ -32,7 +33,7 @@ pub fn TopBar() -> impl IntoView {
             <div class="top-bar-right">
                 <RepoPicker/>
                 <ServerBadge/>
-                <a class="nav-link" href=settings_href aria-label="Settings">"Settings"</a>
+                <a class="nav-link" href=settings_href aria-current=settings_current>"Settings"</a>
             </div>
         </header>
     }
