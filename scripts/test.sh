@@ -13,12 +13,17 @@ step "native tests: client library and sample server"
 cargo test -p treeherder-client --features native
 cargo test -p sample-server
 
-step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown -p treeherder-explorer -p treeherder-client
+step "client documentation (every main call has an example)"
+cargo doc --no-deps -p treeherder-client --features native
+
+step "sample server build"
+cargo build --profile server -p sample-server
+
+step "component and browser-transport tests in headless Chromium (wasm-bindgen-test)"
+bash scripts/with-sample-server.sh cargo test --target wasm32-unknown-unknown -p treeherder-explorer -p treeherder-client
 
 step "release build (trunk, offline, pinned tools)"
 trunk build --release
-cargo build --profile server -p sample-server
 
 step "end-to-end tests in headless Chromium against the release build"
 node --test --test-concurrency=1 tests/e2e/

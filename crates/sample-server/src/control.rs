@@ -19,6 +19,7 @@ pub fn routes() -> Router<Shared> {
         .route("/__sample/reset", post(reset))
         .route("/__sample/pushes", post(add_push))
         .route("/__sample/jobs/{id}", post(update_job))
+        .route("/__sample/faults", post(crate::faults::add).delete(crate::faults::clear))
 }
 
 async fn reset(State(app): State<Shared>) -> ApiResult {

@@ -11,10 +11,12 @@
 pub mod api;
 pub mod clock;
 mod control;
+pub mod faults;
 mod policy;
 pub mod recorded;
 mod static_files;
 pub mod store;
+pub mod submit;
 pub mod synthetic;
 
 use std::net::SocketAddr;
@@ -41,6 +43,8 @@ pub struct Options {
     pub real_clock: bool,
     /// The server the served app talks to (its `config.json`); `/` is this server itself.
     pub app_server: String,
+    /// Hawk client ids and secrets accepted for job submission.
+    pub hawk_clients: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -52,6 +56,7 @@ impl Default for Options {
             synthetic: None,
             real_clock: false,
             app_server: "/".into(),
+            hawk_clients: vec![(submit::DEMO_CLIENT_ID.into(), submit::DEMO_SECRET.into())],
         }
     }
 }
@@ -79,7 +84,9 @@ pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str) -> Router 
         }),
         None => app.fallback(api::unknown_endpoint),
     };
-    app.layer(axum::middleware::from_fn(policy::api_policy)).with_state(state)
+    app.layer(axum::middleware::from_fn_with_state(state.clone(), faults::inject))
+        .layer(axum::middleware::from_fn(policy::api_policy))
+        .with_state(state)
 }
 
 /// The state the options describe: the recording, plus synthetic pushes if asked.
@@ -89,7 +96,7 @@ pub fn build_state(options: &Options) -> Shared {
     if let Some((pushes, jobs)) = options.synthetic {
         synthetic::populate(&mut store, pushes, jobs, clock.now());
     }
-    Arc::new(AppState::new(store, clock))
+    Arc::new(AppState::new(store, clock, &options.hawk_clients))
 }
 
 /// A running sample server (stops when dropped).

@@ -28,6 +28,10 @@ struct Args {
     /// sample server itself.
     #[arg(long, default_value = "/")]
     app_server: String,
+    /// Hawk credentials accepted for job submission, CLIENT_ID:SECRET (repeatable). Without any,
+    /// the documented demo credentials are accepted.
+    #[arg(long = "hawk-client", value_parser = parse_client)]
+    hawk_clients: Vec<(String, String)>,
     /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
     #[arg(long, default_value = "/")]
     open: String,
@@ -44,6 +48,11 @@ async fn main() {
         synthetic: args.synthetic,
         real_clock: args.real_clock,
         app_server: args.app_server.clone(),
+        hawk_clients: if args.hawk_clients.is_empty() {
+            vec![(sample_server::submit::DEMO_CLIENT_ID.into(), sample_server::submit::DEMO_SECRET.into())]
+        } else {
+            args.hawk_clients.clone()
+        },
     };
     if let Some(dist) = &options.dist {
         if !dist.join("index.html").is_file() {
@@ -80,5 +89,12 @@ async fn main() {
     if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
         eprintln!("error: {e}");
         std::process::exit(1);
+    }
+}
+
+fn parse_client(text: &str) -> Result<(String, String), String> {
+    match text.split_once(':') {
+        Some((id, secret)) if !id.is_empty() && !secret.is_empty() => Ok((id.to_string(), secret.to_string())),
+        _ => Err(format!("--hawk-client wants CLIENT_ID:SECRET, got {text:?}")),
     }
 }

@@ -119,6 +119,7 @@ impl fmt::Display for Error {
                     write!(f, ": {detail}")?;
                 }
                 match status {
+                    401 => write!(f, ". Check the client id and secret given for this server")?,
                     403 => write!(
                         f,
                         ". Treeherder answers 403 to default scripting User-Agents (python-requests, \

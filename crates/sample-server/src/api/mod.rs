@@ -29,13 +29,21 @@ pub struct AppState {
     /// The store as loaded, for `/__sample/reset`.
     pub pristine: Arc<Store>,
     pub clock: Clock,
+    pub faults: crate::faults::Faults,
+    pub hawk: crate::submit::HawkKeys,
 }
 
 pub type Shared = Arc<AppState>;
 
 impl AppState {
-    pub fn new(store: Store, clock: Clock) -> Self {
-        AppState { pristine: Arc::new(store.clone()), store: RwLock::new(store), clock }
+    pub fn new(store: Store, clock: Clock, hawk_clients: &[(String, String)]) -> Self {
+        AppState {
+            pristine: Arc::new(store.clone()),
+            store: RwLock::new(store),
+            clock,
+            faults: Default::default(),
+            hawk: crate::submit::HawkKeys::new(hawk_clients),
+        }
     }
 
     /// Read access; a poisoned lock (a panicking writer) still holds consistent data here
@@ -86,7 +94,7 @@ pub fn routes() -> Router<Shared> {
         .route("/api/project/{project}/push/{id}/", get(pushes::retrieve))
         .route("/api/project/{project}/push/{id}/status/", get(pushes::status))
         .route("/api/jobs/", get(jobs::list))
-        .route("/api/project/{project}/jobs/", get(jobs::project_list))
+        .route("/api/project/{project}/jobs/", get(jobs::project_list).post(crate::submit::post_jobs))
         .route("/api/project/{project}/jobs/{id}/", get(jobs::retrieve))
         .route("/api/project/{project}/jobs/{id}/similar_jobs/", get(jobs::similar_jobs))
         .route("/api/project/{project}/jobs/{id}/text_log_errors/", get(job_details::text_log_errors))
