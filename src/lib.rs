@@ -15,6 +15,7 @@ pub mod server;
 pub mod settings;
 pub mod shell;
 pub mod storage;
+pub mod time;
 pub mod widgets;
 
 pub use app::App;

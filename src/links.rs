@@ -19,3 +19,13 @@ pub fn app_href(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> St
         format!("{path}?{q}")
     }
 }
+
+/// `url` when it is safe to put in an `href`: absolute http(s) only. Data from the server (log
+/// URLs, repository URLs) must never become a `javascript:`, `data:` or protocol-relative link.
+pub fn safe_href(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
+    ok.then(|| trimmed.to_string())
+}

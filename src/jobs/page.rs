@@ -1,30 +1,98 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use super::details::DetailsPanel;
+use super::filter_bar::FilterBar;
+use super::keyboard::{install_shortcuts, ShortcutHelp};
+use super::model::JobFilter;
+use super::push_list::PushList;
+use super::selection::find_loaded;
+use super::store::{JobsStore, ListState};
+use super::url_state::JobsParams;
+use super::{navigate_fn, query_pairs, JobsContext};
 use crate::api::use_api;
-use crate::ready::mark_ready;
-use crate::shell::repo_picker::use_current_repo;
+use crate::widgets::Notice;
 
-/// The jobs view of a repository (filled by the jobs-view issue).
+/// The jobs view of a repository.
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let repo = use_current_repo();
     let api = use_api();
-    let state = move || match api.repositories.get() {
-        None => "loading",
-        Some(Ok(_)) => {
-            mark_ready("jobs");
-            "ready"
-        }
-        Some(Err(_)) => "error",
+    let pairs = query_pairs();
+    let params = Memo::new(move |_| pairs.with(|p| JobsParams::parse(p)));
+    let filter = Memo::new(move |_| params.with(|p| Arc::new(JobFilter::new(&p.filter))));
+    let store = JobsStore::new();
+    let selected = Memo::new(move |_| params.with(|p| store.pushes.with(|ps| find_loaded(&p.selection, ps))));
+    let ctx = JobsContext {
+        store,
+        params,
+        filter,
+        pairs,
+        expanded: RwSignal::new(Vec::new()),
+        selected,
+        help_open: RwSignal::new(false),
+        navigate: navigate_fn(),
     };
+    provide_context(ctx);
+
+    // Reload when the repository, the range or the server changes, not when the URL changes to
+    // what is already loaded (e.g. `fromchange` after "get next").
+    let range = Memo::new(move |_| params.with(|p| (p.repo.clone(), p.range.clone())));
     Effect::new(move |_| {
+        let (repo, range) = range.get();
+        let client = api.client();
+        if store.is_loaded(client.server(), &repo, &range) {
+            return;
+        }
+        ctx.expanded.set(Vec::new());
+        store.load(client, repo, range);
+    });
+
+    // Window title: "[unclassified failures] repo", as Treeherder.
+    Effect::new(move |_| {
+        let repo = params.with(|p| p.repo.clone());
+        let unclassified: usize = store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum());
+        let prefix = api.config.with(|c| c.config.title.clone()).filter(|t| t != "Treeherder Explorer");
+        let title = match prefix {
+            Some(prefix) => format!("[{unclassified}] {repo} – {prefix}"),
+            None => format!("[{unclassified}] {repo}"),
+        };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&repo.get());
+            doc.set_title(&title);
         }
     });
+
+    super::polling::start(ctx, api);
+    install_shortcuts(ctx);
+
+    let warnings = move || params.with(|p| p.warnings.clone());
+    let list_state = move || match store.state.get() {
+        ListState::Loading => "loading",
+        ListState::Failed(_) => "error",
+        ListState::Ready => {
+            if store.all_settled() {
+                "ready"
+            } else {
+                "loading-jobs"
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if list_state() == "ready" {
+            request_animation_frame(|| crate::ready::mark_ready("jobs"));
+        }
+    });
+
     view! {
-        <section class="page jobs-page" data-view="jobs" data-state=state data-repo=move || repo.get()>
-            <h1 class="visually-hidden">{move || format!("Jobs of {}", repo.get())}</h1>
+        <section class="jobs-page" data-view="jobs" data-state=list_state data-repo=move || params.with(|p| p.repo.clone())>
+            <h1 class="visually-hidden">{move || params.with(|p| format!("Jobs of {}", p.repo))}</h1>
+            <FilterBar/>
+            {move || warnings().into_iter().map(|w| view! { <Notice text=w/> }).collect_view()}
+            <div class="jobs-main">
+                <PushList/>
+            </div>
+            <DetailsPanel/>
+            <ShortcutHelp/>
         </section>
     }
 }

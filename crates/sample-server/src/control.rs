@@ -33,6 +33,8 @@ async fn add_push(State(app): State<Shared>, RawQuery(q): RawQuery) -> ApiResult
     let repo = params.get("repo").unwrap_or("autoland").to_string();
     let jobs = params.get("jobs").map_or(Some(20), parse_python_int).filter(|n| (0..=100_000).contains(n));
     let jobs = jobs.ok_or_else(|| ApiError::bad_request("jobs must be an integer from 0 to 100000"))?;
+    let commits = params.get("commits").map_or(Some(2), parse_python_int).filter(|n| (1..=1000).contains(n));
+    let commits = commits.ok_or_else(|| ApiError::bad_request("commits must be an integer from 1 to 1000"))?;
     let now = app.clock.now();
     let mut store = app.store_mut();
     if !store.repository_exists(&repo) {
@@ -40,7 +42,7 @@ async fn add_push(State(app): State<Shared>, RawQuery(q): RawQuery) -> ApiResult
     }
     let seed = store.next_push_id() as u64;
     let mut generator = Generator::new(&store, seed);
-    let push_id = generator.add_push(&mut store, &repo, jobs as usize, now as i64, now, true);
+    let push_id = generator.add_push_with_commits(&mut store, &repo, jobs as usize, commits as usize, now as i64, now, true);
     let push = store.pushes.get(&push_id).map(|p| p.to_json()).unwrap_or_default();
     Ok((StatusCode::CREATED, axum::Json(push)).into_response())
 }

@@ -60,11 +60,27 @@ impl Generator {
     /// Adds a push with `job_count` jobs to `repository`, pushed at `push_time`. Jobs of the
     /// newest push (`in_progress`) are partly pending and running.
     pub fn add_push(&mut self, store: &mut Store, repository: &str, job_count: usize, push_time: i64, now: f64, in_progress: bool) -> i64 {
+        let commits = self.rng.usize(1..4);
+        self.add_push_with_commits(store, repository, job_count, commits, push_time, now, in_progress)
+    }
+
+    /// [`Generator::add_push`] with a given number of commits (Treeherder shows 20 of them).
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_push_with_commits(
+        &mut self,
+        store: &mut Store,
+        repository: &str,
+        job_count: usize,
+        commit_count: usize,
+        push_time: i64,
+        now: f64,
+        in_progress: bool,
+    ) -> i64 {
         let push_id = store.next_push_id();
         let repository_id = store.repository_ids.get(repository).copied().unwrap_or(0);
         let author = AUTHORS[self.rng.usize(0..AUTHORS.len())];
         let email = author.split('<').nth(1).unwrap_or("").trim_end_matches('>').to_string();
-        let commits: Vec<Commit> = (0..self.rng.usize(1..4))
+        let commits: Vec<Commit> = (0..commit_count.max(1))
             .map(|_| Commit {
                 result_set_id: push_id,
                 repository_id,

@@ -1,0 +1,172 @@
+//! Treeherder's keyboard shortcuts, and the help that lists them.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::selection::select_pairs;
+use super::JobsContext;
+
+/// Shortcuts as the help shows them.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("j, n", "Next unclassified failure"),
+    ("k, p", "Previous unclassified failure"),
+    ("→ / ←", "Next / previous job"),
+    ("f", "Focus the quick filter"),
+    ("Ctrl+Shift+F", "Clear the quick filter"),
+    ("u", "Show only unclassified failures (toggle)"),
+    ("i", "Show or hide pending and running jobs"),
+    ("l", "Open the selected job's log"),
+    ("Esc", "Close the details panel (or this help)"),
+    ("?", "Show or hide this help"),
+    ("Enter, Space", "Select the focused job"),
+];
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The job buttons on screen, in document order.
+fn job_buttons() -> Vec<web_sys::Element> {
+    let Some(list) = document().and_then(|d| d.query_selector_all("#push-list .job-btn").ok()) else { return vec![] };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+fn is_unclassified_failure(el: &web_sys::Element) -> bool {
+    let status = el.get_attribute("data-status").unwrap_or_default();
+    ["testfailed", "busted", "exception"].contains(&status.as_str()) && el.get_attribute("data-classified").as_deref() != Some("true")
+}
+
+fn job_id_of(el: &web_sys::Element) -> Option<i64> {
+    el.get_attribute("data-job-id")?.parse().ok()
+}
+
+/// Selects a loaded job by id (URL `selectedTaskRun`), and brings its button into view.
+pub fn select_job(ctx: JobsContext, id: Option<i64>) {
+    let job = id.and_then(|id| {
+        ctx.store.pushes.with_untracked(|ps| {
+            ps.iter().find_map(|p| p.jobs.with_untracked(|j| j.entries.iter().find(|e| e.job.id == id).map(|e| e.job.clone())))
+        })
+    });
+    if id.is_some() && job.is_none() {
+        return;
+    }
+    ctx.set_pairs(select_pairs(&ctx.pairs.get_untracked(), job.as_ref()), true);
+    if let Some(id) = id {
+        scroll_to_job(id);
+    }
+}
+
+/// Scrolls a job button into view and gives it focus.
+pub fn scroll_to_job(id: i64) {
+    request_animation_frame(move || {
+        let selector = format!("#push-list .job-btn[data-job-id=\"{id}\"]");
+        if let Some(el) = document().and_then(|d| d.query_selector(&selector).ok().flatten()) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = html.focus();
+            }
+        }
+    });
+}
+
+/// Moves the selection to the next (or previous) job button matching `wanted`, wrapping.
+fn step(ctx: JobsContext, forward: bool, wanted: fn(&web_sys::Element) -> bool) {
+    let buttons = job_buttons();
+    if buttons.is_empty() {
+        return;
+    }
+    let current = ctx.selected.get_untracked().map(|s| s.job.id);
+    let at = current.and_then(|id| buttons.iter().position(|b| job_id_of(b) == Some(id)));
+    let n = buttons.len();
+    let order: Vec<usize> = match (at, forward) {
+        (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
+        (Some(i), false) => (1..=n).map(|k| (i + n - k) % n).collect(),
+        (None, true) => (0..n).collect(),
+        (None, false) => (0..n).rev().collect(),
+    };
+    if let Some(next) = order.into_iter().map(|i| &buttons[i]).find(|b| wanted(b)) {
+        select_job(ctx, job_id_of(next));
+    }
+}
+
+fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+}
+
+pub fn install_shortcuts(ctx: JobsContext) {
+    let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        let key = e.key();
+        if e.ctrl_key() && e.shift_key() && key.eq_ignore_ascii_case("f") {
+            e.prevent_default();
+            ctx.update_filter(|f| f.search.clear());
+            return;
+        }
+        if key == "Escape" {
+            if ctx.help_open.get_untracked() {
+                ctx.help_open.set(false);
+            } else if typing_in_a_field(&e) {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.blur();
+                }
+            } else if ctx.params.with_untracked(|p| p.selection.is_some()) {
+                select_job(ctx, None);
+            }
+            return;
+        }
+        if typing_in_a_field(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        match key.as_str() {
+            "j" | "n" => step(ctx, true, is_unclassified_failure),
+            "k" | "p" => step(ctx, false, is_unclassified_failure),
+            "ArrowRight" => step(ctx, true, |_| true),
+            "ArrowLeft" => step(ctx, false, |_| true),
+            "f" => {
+                e.prevent_default();
+                if let Some(input) = document().and_then(|d| d.get_element_by_id("quick-filter")) {
+                    if let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = input.focus();
+                    }
+                }
+            }
+            "u" => ctx.update_filter(|f| f.toggle_unclassified_failures()),
+            "i" => ctx.update_filter(|f| f.toggle_statuses(&["pending", "running"])),
+            "l" => {
+                if let Some(link) = document().and_then(|d| d.get_element_by_id("open-log")) {
+                    if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+                        link.click();
+                    }
+                }
+            }
+            "?" => ctx.help_open.update(|o| *o = !*o),
+            _ => return,
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The shortcut list (opened with `?`).
+#[component]
+pub fn ShortcutHelp() -> impl IntoView {
+    let ctx = super::use_jobs();
+    view! {
+        <Show when=move || ctx.help_open.get()>
+            <div class="modal-backdrop" on:click=move |_| ctx.help_open.set(false)></div>
+            <div class="shortcut-help" role="dialog" aria-modal="true" aria-labelledby="shortcut-title">
+                <h2 id="shortcut-title">"Keyboard shortcuts"</h2>
+                <table>
+                    <tbody>
+                        {SHORTCUTS.iter().map(|(k, what)| view! { <tr><th><kbd>{*k}</kbd></th><td>{*what}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+                <button class="btn" type="button" on:click=move |_| ctx.help_open.set(false)>"Close"</button>
+            </div>
+        </Show>
+    }
+}

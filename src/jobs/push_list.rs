@@ -1,0 +1,234 @@
+//! The pushes, newest first, each with its revisions and job rows; "get next 10 | 20 | 50".
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::keyboard::select_job;
+use super::model::layout;
+use super::push_header::PushHeader;
+use super::job_rows::JobTable;
+use super::revisions::Revisions;
+use super::store::{ListState, PushLoad, PushSlot};
+use super::use_jobs;
+use crate::api::use_api;
+use crate::widgets::{ErrorBanner, Notice, Spinner};
+
+#[component]
+pub fn PushList() -> impl IntoView {
+    let ctx = use_jobs();
+    let api = use_api();
+    let store = ctx.store;
+    let selected_id = Memo::new(move |_| ctx.selected.with(|s| s.as_ref().map(|s| s.job.id)));
+
+    // Selection changes touch two buttons, not every button.
+    Effect::new(move |previous: Option<Option<i64>>| {
+        let current = selected_id.get();
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(d) = &document {
+            if let Some(Some(old)) = previous {
+                if let Ok(Some(el)) = d.query_selector(&format!("#push-list .job-btn[data-job-id=\"{old}\"]")) {
+                    let _ = el.class_list().remove_1("selected");
+                }
+            }
+            if let Some(id) = current {
+                if let Ok(Some(el)) = d.query_selector(&format!("#push-list .job-btn[data-job-id=\"{id}\"]")) {
+                    let _ = el.class_list().add_1("selected");
+                }
+            }
+        }
+        current
+    });
+
+    // One listener for every job button, group symbol and count.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if let Ok(Some(button)) = target.closest(".job-btn") {
+            if let Some(id) = button.get_attribute("data-job-id").and_then(|v| v.parse::<i64>().ok()) {
+                let already = selected_id.get_untracked() == Some(id);
+                select_job(ctx, if already { None } else { Some(id) });
+            }
+            return;
+        }
+        if let Ok(Some(toggle)) = target.closest(".group-symbol, .job-count") {
+            if let Some(key) = toggle.get_attribute("data-group-key") {
+                ctx.expanded.update(|keys| {
+                    if let Some(i) = keys.iter().position(|k| *k == key) {
+                        keys.remove(i);
+                    } else {
+                        keys.push(key);
+                    }
+                });
+            }
+        }
+    };
+
+    let repository = Memo::new(move |_| {
+        let name = ctx.params.with(|p| p.repo.clone());
+        api.repositories.get().and_then(|r| r.ok()).and_then(|list| list.into_iter().find(|r| r.name == name))
+    });
+    let unknown_repo = move || {
+        let name = ctx.params.with(|p| p.repo.clone());
+        matches!(api.repositories.get(), Some(Ok(list)) if !list.iter().any(|r| r.name == name))
+    };
+
+    view! {
+        <div id="push-list" on:click=on_click>
+            {move || match store.state.get() {
+                ListState::Loading => view! { <div class="list-status"><Spinner label=Signal::stored("Loading pushes…".to_string())/></div> }.into_any(),
+                ListState::Failed(error) => {
+                    let repo = ctx.params.with_untracked(|p| p.repo.clone());
+                    let context = if unknown_repo() { format!("Loading pushes of {repo} (a repository this server does not know)") } else { format!("Loading pushes of {repo}") };
+                    view! {
+                        <ErrorBanner context error on_retry=Callback::new(move |_| {
+                            let (repo, range) = ctx.params.with_untracked(|p| (p.repo.clone(), p.range.clone()));
+                            store.load(api.client_untracked(), repo, range);
+                        })/>
+                    }.into_any()
+                }
+                ListState::Ready => {
+                    let empty = store.pushes.with(Vec::is_empty);
+                    empty.then(|| view! { <EmptyList/> }).into_any()
+                }
+            }}
+            {move || store.poll.get().last_error.map(|error| {
+                let next = store.poll.with(|p| p.next_in);
+                view! {
+                    <div class="poll-error" role="status">
+                        <Notice text=format!("Live updates paused: {error}. Retrying in {next} s; what is shown stays as it was.")/>
+                    </div>
+                }
+            })}
+            <For each=move || store.pushes.get() key=|slot| slot.push.id
+                children=move |slot| view! { <PushView push_slot=slot repository=Signal::derive(move || repository.get()) selected=Signal::derive(move || selected_id.get())/> }/>
+            <Pager/>
+        </div>
+    }
+}
+
+#[component]
+fn EmptyList() -> impl IntoView {
+    let ctx = use_jobs();
+    let text = move || {
+        ctx.params.with(|p| match &p.range.revision {
+            Some(rev) => format!("No push with revision {rev} in {}.", p.repo),
+            None if p.range.author.is_some() => format!("No pushes by {} in {}.", p.range.author.clone().unwrap_or_default(), p.repo),
+            None => format!("No pushes found in {} for this range.", p.repo),
+        })
+    };
+    view! { <div class="list-status empty" role="status">{text}</div> }
+}
+
+#[component]
+fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::models::Repository>>, selected: Signal<Option<i64>>) -> impl IntoView {
+    let ctx = use_jobs();
+    let api = use_api();
+    let slot = push_slot;
+    let push_id = slot.push.id;
+    let jobs = slot.jobs;
+    let layout = Memo::new(move |_| {
+        let all_expanded = ctx.params.with(|p| p.groups_expanded);
+        let duplicates = ctx.params.with(|p| p.duplicates_visible);
+        let prefix = format!("{push_id}|");
+        let expanded: Vec<String> = ctx.expanded.with(|e| e.iter().filter(|k| k.starts_with(&prefix)).cloned().collect());
+        let chosen = selected.get();
+        ctx.filter.with(|f| jobs.with(|j| layout(push_id, &j.entries, &j.skeleton, f, all_expanded, &expanded, duplicates, chosen)))
+    });
+    let collapsed = Signal::derive(move || ctx.params.with(|p| p.collapsed_pushes.contains(&push_id)));
+    let load = slot.load;
+    let retry_slot = slot.clone();
+    let status = move || match load.get() {
+        PushLoad::Loading(progress) => {
+            let text = match (progress.items_total, progress.pages_total) {
+                (Some(total), _) => format!("Loading jobs\u{2026} {} of {total}", progress.items),
+                _ => "Loading jobs\u{2026}".to_string(),
+            };
+            let value = progress.fraction().map(|f| (f * 100.0).round());
+            view! {
+                <div class="push-loading" role="status">
+                    <progress max="100" value=value.map(|v| v.to_string()) aria-label="Loading jobs"></progress>
+                    <span>{text}</span>
+                </div>
+            }
+            .into_any()
+        }
+        PushLoad::Failed(error) => {
+            let slot = retry_slot.clone();
+            view! {
+                <ErrorBanner context=format!("Loading the jobs of push {push_id}") error
+                    on_retry=Callback::new(move |_| ctx.store.retry_push(api.client_untracked(), slot.clone()))/>
+            }
+            .into_any()
+        }
+        PushLoad::Skipped => view! { <div class="push-loading">"Jobs not loaded (nojobs)."</div> }.into_any(),
+        PushLoad::Loaded => {
+            let nothing = layout.with(|l| l.rows.is_empty()) && jobs.with(|j| !j.entries.is_empty());
+            nothing.then(|| view! { <div class="push-nothing">"No jobs match the filters."</div> }).into_any()
+        }
+    };
+    let push = slot.push.clone();
+    let header_slot = slot.clone();
+    view! {
+        <section class="push" id=format!("push-{push_id}") data-push-id=push_id
+            data-loaded=move || load.with(|l| matches!(l, PushLoad::Loaded)).to_string()
+            data-shown=move || layout.with(|l| l.shown)>
+            <PushHeader push_slot=header_slot collapsed/>
+            <Show when=move || !collapsed.get()>
+                <div class="push-body">
+                    <Revisions push=push.clone() repo=repository/>
+                    <div class="push-jobs">
+                        {status.clone()}
+                        <JobTable layout selected/>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// "get next: 10 | 20 | 50" older pushes.
+#[component]
+fn Pager() -> impl IntoView {
+    let ctx = use_jobs();
+    let api = use_api();
+    let store = ctx.store;
+    let error = RwSignal::new(None::<treeherder_client::Error>);
+    let more = move |count: usize| {
+        let (repo, mut range) = ctx.params.with_untracked(|p| (p.repo.clone(), p.range.clone()));
+        let client = api.client_untracked();
+        leptos::task::spawn_local(async move {
+            match store.load_more(client, repo, range.clone(), count).await {
+                Ok(Some(oldest)) => {
+                    error.set(None);
+                    // As Treeherder: a single revision becomes the top of the range, a start
+                    // date is dropped, and the URL's fromchange marks what is loaded.
+                    let mut changes: Vec<(&str, Option<String>)> = vec![("fromchange", Some(oldest.clone()))];
+                    if let Some(rev) = range.revision.take() {
+                        changes.push(("revision", None));
+                        changes.push(("tochange", Some(rev.clone())));
+                        range.tochange = Some(rev);
+                    }
+                    if range.startdate.take().is_some() {
+                        changes.push(("startdate", None));
+                    }
+                    range.fromchange = Some(oldest);
+                    store.set_loaded_range(range);
+                    ctx.set_params(&changes, true);
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <Show when=move || store.state.with(|s| *s == ListState::Ready) && !store.pushes.with(Vec::is_empty)>
+            <div class="pager">
+                <span>"get next:"</span>
+                {[10usize, 20, 50].into_iter().map(|n| view! {
+                    <button type="button" class="btn-link" disabled=move || store.loading_more.get() on:click=move |_| more(n)>{n}</button>
+                }).collect_view()}
+                {move || store.loading_more.get().then(|| view! { <Spinner label=Signal::stored("Loading older pushes…".to_string())/> })}
+            </div>
+            {move || error.get().map(|e| view! { <ErrorBanner context="Loading older pushes" error=e/> })}
+        </Show>
+    }
+}

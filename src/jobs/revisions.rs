@@ -1,0 +1,126 @@
+//! A push's commits: short SHA linked to the repository, author initials, first line of the
+//! message with bug numbers linked to Bugzilla.
+
+use leptos::prelude::*;
+use treeherder_client::models::{Commit, Push, Repository};
+
+use super::conventions::bug_url;
+
+/// Treeherder shows (and the API sends) at most 20 commits per push.
+const SHOWN: usize = 20;
+
+/// Pieces of a commit summary: text, or a bug number to link.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Text(String),
+    Bug(String, i64),
+}
+
+/// Splits "Bug 123 - fix (bug 456)" into text and bug references (`Bug 123`, `bug #123`).
+pub fn linkify_bugs(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let (mut start, mut i) = (0usize, 0usize);
+    while i + 3 <= bytes.len() {
+        let at_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if at_word && &bytes[i..i + 3] == b"bug" {
+            let mut j = i + 3;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'#') {
+                j += 1;
+            }
+            let digits_start = j;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            let followed_ok = j == bytes.len() || !bytes[j].is_ascii_alphanumeric();
+            if j > digits_start && j - digits_start <= 9 && digits_start > i + 3 && followed_ok {
+                if let Ok(n) = text[digits_start..j].parse::<i64>() {
+                    if start < i {
+                        pieces.push(Piece::Text(text[start..i].to_string()));
+                    }
+                    pieces.push(Piece::Bug(text[i..j].to_string(), n));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        pieces.push(Piece::Text(text[start..].to_string()));
+    }
+    pieces
+}
+
+/// "Kavya Rao <krao@example.com>" → ("KR", "Kavya Rao: krao@example.com").
+pub fn initials(author: &str) -> (String, String) {
+    let (name, email) = match author.split_once('<') {
+        Some((n, e)) => (n.trim(), e.trim_end_matches('>').trim()),
+        None => (author.trim(), ""),
+    };
+    let source = if name.is_empty() { email } else { name };
+    let initials: String = source.split_whitespace().filter_map(|w| w.chars().next()).take(3).flat_map(char::to_uppercase).collect();
+    let title = if email.is_empty() { name.to_string() } else { format!("{name}: {email}") };
+    (initials, title)
+}
+
+/// Link to the push's full commit list on the repository.
+fn pushlog_url(repo: &Repository, push: &Push) -> Option<String> {
+    let base = repo.url.as_deref()?.trim_end_matches('/');
+    if !(base.starts_with("https://") || base.starts_with("http://")) {
+        return None;
+    }
+    let rev: String = push.revision.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+    Some(if repo.dvcs_type.as_deref() == Some("git") {
+        format!("{base}/commits/{rev}")
+    } else {
+        format!("{base}/pushloghtml?changeset={rev}")
+    })
+}
+
+#[component]
+pub fn Revisions(push: std::sync::Arc<Push>, #[prop(into)] repo: Signal<Option<Repository>>) -> impl IntoView {
+    let commits: Vec<Commit> = push.revisions.iter().take(SHOWN).cloned().collect();
+    let more = (push.revision_count as usize).saturating_sub(commits.len().min(SHOWN));
+    let push_for_more = push.clone();
+    view! {
+        <ul class="revision-list">
+            {commits.into_iter().map(|c| {
+                let short: String = c.revision.chars().take(12).collect();
+                let full = c.revision.clone();
+                let (initials, who) = initials(&c.author);
+                let pieces = linkify_bugs(c.summary());
+                let href = {
+                    let full = full.clone();
+                    move || repo.with(|r| r.as_ref().and_then(|r| r.changeset_url(&full)))
+                };
+                view! {
+                    <li class="revision" data-revision=full.clone()>
+                        <a class="rev-sha" href=href target="_blank" rel="noopener noreferrer"
+                            title=format!("Open revision {full}")>{short}</a>
+                        <span class="rev-author" title=who>{initials}</span>
+                        <span class="rev-desc">
+                            {pieces.into_iter().map(|p| match p {
+                                Piece::Text(t) => view! { <span>{t}</span> }.into_any(),
+                                Piece::Bug(label, n) => view! {
+                                    <a class="bug-link" href=bug_url(n) target="_blank" rel="noopener noreferrer"
+                                        title=format!("Bug {n} on Bugzilla")>{label}</a>
+                                }.into_any(),
+                            }).collect_view()}
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+            {(more > 0).then(|| {
+                let href = move || repo.with(|r| r.as_ref().and_then(|r| pushlog_url(r, &push_for_more)));
+                view! {
+                    <li class="more-revisions">
+                        <a href=href target="_blank" rel="noopener noreferrer">{format!("\u{2026}and {more} more")}</a>
+                    </li>
+                }
+            })}
+        </ul>
+    }
+}

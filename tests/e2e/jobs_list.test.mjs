@@ -1,0 +1,207 @@
+// The jobs view: pushes, revisions, counts, rows, groups, colours — checked against the sample
+// server's own data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+import { api, jobsOf, expectedCounts, shownByDefault, shownInPush, status, isUnclassifiedFailure, waitReady } from './sample.mjs';
+
+let server, browser;
+before(async () => { [server, browser] = await Promise.all([startServer(), launchBrowser()]); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('the first 10 autoland pushes show their jobs and counts as the data says', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  const expectedPushes = (await api(server, '/api/project/autoland/push/?count=10')).results;
+  const shownIds = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  assert.deepEqual(shownIds, expectedPushes.map((p) => p.id));
+
+  let unclassified = 0;
+  for (const push of expectedPushes) {
+    const jobs = await jobsOf(server, push.id);
+    const shown = await shownInPush(page, push.id);
+    assert.equal(shown.total, jobs.filter(shownByDefault).length, `jobs shown in push ${push.id}`);
+    for (const id of shown.buttons) assert.ok(jobs.some((j) => j.id === id), `job ${id} belongs to push ${push.id}`);
+    const counts = await page.locator(`.push[data-push-id="${push.id}"] .push-counts`).evaluate((el) => ({ ...el.dataset }));
+    const want = expectedCounts(jobs);
+    assert.equal(Number(counts.failed), want.failed, `failed count of push ${push.id}`);
+    assert.equal(Number(counts.inProgress), want.inProgress, `in progress of push ${push.id}`);
+    assert.equal(Number(counts.percent), want.percent, `percent of push ${push.id}`);
+    const text = await page.locator(`.push[data-push-id="${push.id}"] .push-counts`).textContent();
+    if (want.inProgress > 0) assert.match(text, new RegExp(`${want.percent}% - ${want.inProgress} in progress`));
+    else assert.match(text, /Complete/);
+    unclassified += jobs.filter(isUnclassifiedFailure).length;
+  }
+  assert.equal(unclassified, 7);
+  assert.equal(await page.title(), '[7] autoland');
+  assert.equal(await page.locator('.unclassified-toggle').textContent(), '7 unclassified');
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('revisions: short SHA to the changeset, author initials, bug links; date and author links', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  const push = (await api(server, '/api/project/autoland/push/?count=1')).results[0];
+  const card = page.locator(`.push[data-push-id="${push.id}"]`);
+  const commit = push.revisions[0];
+  const row = card.locator(`.revision[data-revision="${commit.revision}"]`);
+  assert.equal(await row.locator('.rev-sha').textContent(), commit.revision.slice(0, 12));
+  assert.equal(await row.locator('.rev-sha').getAttribute('href'), `https://hg.mozilla.org/integration/autoland/rev/${commit.revision}`);
+  const bug = commit.comments.match(/Bug (\d+)/)[1];
+  assert.equal(await row.locator('.bug-link').first().getAttribute('href'), `https://bugzilla.mozilla.org/show_bug.cgi?id=${bug}`);
+  assert.equal(await row.locator('.rev-desc').textContent(), commit.comments.split('\n')[0]);
+  assert.match(await row.locator('.rev-author').getAttribute('title'), /: .+@example\.com$/);
+  assert.match(await card.locator('.push-date').getAttribute('href'), new RegExp(`revision=${push.revision}`));
+  assert.match(await card.locator('.push-author').getAttribute('href'), new RegExp(`author=${encodeURIComponent(push.author)}`));
+  await card.locator('.push-date').click();
+  await page.waitForURL(new RegExp(`revision=${push.revision}`));
+  await waitReady(page);
+  assert.deepEqual(await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId))), [push.id]);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('a push with more than 20 commits shows "…and N more"', async () => {
+  const added = await server.control('/__sample/pushes?repo=autoland&jobs=3&commits=25');
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/jobs?repo=autoland&revision=${added.revision}`);
+    await waitReady(page);
+    const card = page.locator(`.push[data-push-id="${added.id}"]`);
+    assert.equal(await card.locator('.revision').count(), 20);
+    assert.equal(await card.locator('.more-revisions a').textContent(), '…and 5 more');
+    assert.match(await card.locator('.more-revisions a').getAttribute('href'), /pushloghtml\?changeset=/);
+    await page.close();
+  } finally {
+    await server.control('/__sample/reset');
+  }
+});
+
+test('rows use Treeherder names and order, groups show tiers, counts fold and expand', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  const card = page.locator('.push[data-push-id="59"]');
+  const rows = await card.locator('.platform-row').evaluateAll((rs) => rs.map((r) => r.dataset.platform));
+  assert.deepEqual(rows.slice(0, 5), ['Linux opt', 'Linux debug', 'Linux 18.04 opt', 'Linux 18.04 debug', 'Linux 18.04 Shippable opt']);
+  assert.deepEqual(rows.slice(-3), ['Android 7.0 x86-64 debug', 'Gecko Decision Task opt', 'Linting opt']);
+  const android = card.locator('.platform-row[data-platform="Android 7.0 x86-64 debug"]');
+  assert.match(await android.textContent(), /M\[tier 2\]/);
+  // Linting: ungrouped jobs first, then groups.
+  assert.match((await card.locator('.platform-row[data-platform="Linting opt"] .job-row').textContent()).replace(/\s+/g, ''), /^ESrustfmtpy\(ruff\)$/);
+  // A collapsed group folds successes into "+N"; clicking expands it.
+  const group = card.locator('.platform-row[data-platform="Windows 11 24H2 opt"] .job-group').first();
+  const count = group.locator('.job-count').first();
+  const n = Number(await count.getAttribute('data-count'));
+  assert.ok(n >= 2);
+  const before = await group.locator('.job-btn').count();
+  await count.click();
+  await group.locator('.job-count').first().waitFor({ state: 'detached' }).catch(() => {});
+  const expanded = card.locator('.platform-row[data-platform="Windows 11 24H2 opt"] .job-group[data-expanded="true"]').first();
+  assert.equal(await expanded.locator('.job-btn').count(), before + n);
+  await expanded.locator('.group-symbol').click();
+  assert.equal(await card.locator('.platform-row[data-platform="Windows 11 24H2 opt"] .job-group').first().getAttribute('data-expanded'), 'false');
+  // group_state=expanded opens every group.
+  await page.goto(`${server.url}/jobs?repo=autoland&group_state=expanded`);
+  await waitReady(page);
+  assert.equal(await page.locator('.job-count').count(), 0);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('colours: every status has its colour; unclassified failures filled, classified outlined', async () => {
+  const page = await newPage(browser);
+  const pushes = (await api(server, '/api/project/autoland/push/?count=100')).results;
+  const p46 = pushes.find((p) => p.id === 46);
+  await page.goto(`${server.url}/jobs?repo=autoland&revision=${p46.revision}`);
+  await waitReady(page);
+  const jobs = await jobsOf(server, 46);
+  const busted = jobs.find((j) => j.result === 'busted');
+  assert.equal(busted.job_type_name, 'build-linux64/debug');
+  const button = page.locator(`.job-btn[data-job-id="${busted.id}"]`);
+  assert.equal(await button.getAttribute('data-status'), 'busted');
+  assert.equal(await button.getAttribute('data-classified'), 'true', 'the busted build was classified fixed-by-commit');
+  assert.equal(await button.evaluate((b) => getComputedStyle(b).borderTopStyle), 'dotted', 'classified: outlined');
+  assert.equal(await button.evaluate((b) => getComputedStyle(b).color), 'rgb(183, 76, 76)');
+
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  const failed = page.locator('.job-btn[data-status="testfailed"][data-classified="false"]').first();
+  assert.equal(await failed.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(221, 102, 2)', 'unclassified: filled');
+  const colours = await page.evaluate(() => {
+    const out = {};
+    for (const b of document.querySelectorAll('.job-btn')) out[b.dataset.status] ||= getComputedStyle(b).color;
+    return out;
+  });
+  assert.equal(colours.success, 'rgba(2, 130, 51, 0.95)');
+  assert.equal(colours.running, 'rgb(0, 0, 0)');
+  assert.ok(colours.pending && colours.retry && colours.exception, JSON.stringify(colours));
+  const shown = await page.$$eval('.job-btn', (bs) => bs.map((b) => b.dataset.status));
+  const all = (await Promise.all((await api(server, '/api/project/autoland/push/?count=10')).results.map((p) => jobsOf(server, p.id)))).flat();
+  for (const s of new Set(shown)) assert.ok(all.some((j) => status(j) === s), s);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('get next 10 loads older pushes and records the range in the URL', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  await page.locator('.pager button', { hasText: '10' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#push-list .push').length === 20);
+  const ids = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  assert.deepEqual(ids, Array.from({ length: 20 }, (_, i) => 60 - i));
+  const oldest = (await api(server, '/api/project/autoland/push/41/')).revision;
+  await page.waitForURL(new RegExp(`fromchange=${oldest}`));
+  await waitReady(page);
+  // The URL now describes what is shown: a reload shows the same 20 pushes.
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('#push-list .push').count(), 20);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('server-side ranges: revision, author, fromchange/tochange, startdate/enddate', async () => {
+  const page = await newPage(browser);
+  const all = (await api(server, '/api/project/autoland/push/?count=100')).results;
+  const rev = (id) => all.find((p) => p.id === id).revision;
+  const ids = async (query) => {
+    await page.goto(`${server.url}/jobs?repo=autoland&${query}`);
+    await waitReady(page);
+    return page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  };
+  assert.deepEqual(await ids(`fromchange=${rev(40)}&tochange=${rev(44)}`), [44, 43, 42, 41, 40]);
+  const author = all.find((p) => p.id === 50).author;
+  const byAuthor = await ids(`author=${encodeURIComponent(author)}`);
+  assert.deepEqual(byAuthor, all.filter((p) => p.author === author).slice(0, 10).map((p) => p.id));
+  const day = all.find((p) => p.id === 30).push_timestamp;
+  const date = new Date(day * 1000).toISOString().slice(0, 10);
+  const onDay = await ids(`startdate=${date}&enddate=${date}`);
+  const start = Date.parse(`${date}T00:00:00Z`) / 1000;
+  assert.deepEqual(onDay, all.filter((p) => p.push_timestamp >= start && p.push_timestamp < start + 86400).slice(0, 10).map((p) => p.id));
+  assert.deepEqual(await ids(`revision=${rev(33).slice(0, 12)}`), [33]);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('while jobs load, progress shows and the loaded pushes stay usable', async () => {
+  await server.control('/__sample/faults?mode=slow&delay_ms=4000&path=/api/jobs/&query=push_id%3D60&times=1');
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  const waiting = page.locator('.push[data-push-id="60"] .push-loading');
+  await waiting.waitFor();
+  assert.match(await waiting.textContent(), /Loading jobs/);
+  assert.equal(await page.locator('[data-view="jobs"]').getAttribute('data-state'), 'loading-jobs');
+  // Another push is already usable: select one of its jobs.
+  const other = page.locator('.push[data-push-id="59"] .job-btn').first();
+  await other.click();
+  await page.locator('.details-panel').waitFor();
+  await waitReady(page);
+  assert.equal(await waiting.count(), 0);
+  assertNoPanic(assert, page);
+  await page.close();
+});
