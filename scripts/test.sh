@@ -26,6 +26,6 @@ step "release build (trunk, offline, pinned tools)"
 trunk build --release
 
 step "end-to-end tests in headless Chromium against the release build"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-timeout=180000 --test-concurrency=1 tests/e2e/
 
 step "all tests passed in $(( $(date +%s) - started )) s"

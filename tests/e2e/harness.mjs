@@ -31,7 +31,7 @@ export async function startServer(args = [], { dist = DIST } = {}) {
     url,
     process: child,
     async stop() {
-      if (child.exitCode === null) { child.kill('SIGTERM'); await once(child, 'exit'); }
+      if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); await once(child, 'exit'); }
     },
     /** POST to a /__sample control endpoint. */
     async control(pathAndQuery) {

@@ -1,0 +1,106 @@
+// Live updates: new pushes and changed jobs arrive within one poll (60 s, driven here by a fake
+// clock), merged without losing selection, filters or scroll; polling pauses while the tab is
+// hidden; failures back off and recover.
+import { test, beforeEach, afterEach, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+import { jobsOf, waitReady, isUnclassifiedFailure } from './sample.mjs';
+
+let server, browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { server = await startServer(); });
+afterEach(async () => { await server?.stop(); });
+
+async function openWithFakeClock(path) {
+  const page = await newPage(browser);
+  await page.clock.install();
+  page.apiRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/api/')) page.apiRequests.push(r.url()); });
+  await page.goto(server.url + path);
+  await waitReady(page);
+  return page;
+}
+
+test('a new push and a changed job appear within one poll, nothing else moves', async () => {
+  const jobs = (await Promise.all([55, 56, 57, 58].map((id) => jobsOf(server, id)))).flat();
+  const selected = jobs.find(isUnclassifiedFailure);
+  const page = await openWithFakeClock(`/jobs?repo=autoland&selectedTaskRun=${selected.task_id}.${selected.retry_id}&tier=1`);
+  await page.evaluate(() => window.scrollTo(0, 1200));
+  const anchor = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('#push-list .push')].find((el) => el.getBoundingClientRect().top >= 0);
+    return { id: p.dataset.pushId, top: p.getBoundingClientRect().top };
+  });
+
+  const added = await server.control('/__sample/pushes?repo=autoland&jobs=8');
+  const running = (await jobsOf(server, 60)).find((j) => j.state === 'running');
+  await server.control(`/__sample/jobs/${running.id}?state=completed&result=testfailed`);
+
+  await page.clock.fastForward(59_000);
+  assert.equal(await page.locator(`.push[data-push-id="${added.id}"]`).count(), 0, 'not before the minute is up');
+  await page.clock.fastForward(2_000);
+  await page.locator(`.push[data-push-id="${added.id}"][data-loaded="true"]`).waitFor();
+  await page.locator(`.job-btn[data-job-id="${running.id}"][data-status="testfailed"]`).waitFor();
+  assert.deepEqual((await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)))).slice(0, 2), [added.id, 60]);
+  // Selection, filter and what the reader was looking at are unchanged.
+  assert.equal(await page.locator('.job-btn.selected').getAttribute('data-job-id'), String(selected.id));
+  assert.match(page.url(), /tier=1/);
+  const top = await page.evaluate((id) => document.querySelector(`.push[data-push-id="${id}"]`).getBoundingClientRect().top, anchor.id);
+  assert.ok(Math.abs(top - anchor.top) <= 2, `push ${anchor.id} stayed put (${anchor.top} → ${top})`);
+  assert.ok(page.apiRequests.some((u) => /push\/\?.*fromchange=/.test(u)));
+  assert.ok(page.apiRequests.some((u) => /jobs\/\?.*last_modified__gt=/.test(u)));
+  assert.equal(await page.title(), '[8] autoland', 'the new unclassified failure counts');
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('polling pauses while the tab is hidden and resumes when it is shown', async () => {
+  const page = await openWithFakeClock('/jobs?repo=autoland');
+  const setHidden = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  const added = await server.control('/__sample/pushes?repo=autoland&jobs=3');
+  page.apiRequests.length = 0;
+  await page.clock.fastForward(120_000);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(page.apiRequests, [], 'no request while hidden');
+  await setHidden(false);
+  await page.locator(`.push[data-push-id="${added.id}"]`).waitFor();
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('when the server fails mid-poll the view stays, says so, backs off and recovers', async () => {
+  const page = await openWithFakeClock('/jobs?repo=autoland');
+  const before = await page.locator('#push-list .job-btn').count();
+  await server.control('/__sample/faults?mode=503&path=/api/project/autoland/push/&times=2');
+  await page.clock.fastForward(61_000);
+  const notice = page.locator('.poll-error');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Live updates paused: Service unavailable \(503\).*Retrying in 120 s/);
+  assert.equal(await page.locator('#push-list .job-btn').count(), before, 'what was loaded stays');
+  await page.clock.fastForward(121_000);
+  await page.waitForFunction(() => /Retrying in 240 s/.test(document.querySelector('.poll-error')?.textContent || ''));
+  await page.clock.fastForward(241_000);
+  await notice.waitFor({ state: 'detached' });
+  // A rate limit is honoured: the next try waits at least Retry-After.
+  await server.control('/__sample/faults?mode=429&retry_after=600&path=/api/project/autoland/push/&times=1');
+  await page.clock.fastForward(61_000);
+  await page.waitForFunction(() => /Retrying in 600 s/.test(document.querySelector('.poll-error')?.textContent || ''));
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('the server going away entirely is reported the same way', async () => {
+  const page = await openWithFakeClock('/jobs?repo=autoland');
+  await server.stop();
+  await page.clock.fastForward(61_000);
+  await page.locator('.poll-error').waitFor();
+  assert.match(await page.locator('.poll-error').textContent(), /Live updates paused: Could not reach/);
+  assert.ok(await page.locator('#push-list .job-btn').count() > 0);
+  assertNoPanic(assert, page);
+  await page.close();
+});
