@@ -61,11 +61,12 @@ async function main() {
     for (const s of scenarios) {
       if (only && !s.name.includes(only)) continue;
       const server = await serverFor(s.serverArgs || []);
+      const path = typeof s.path === 'function' ? await s.path(server) : s.path;
       const samples = [];
       const extra = {};
       // One warm-up run (not counted) lets the server and Chromium settle.
       for (let i = 0; i <= runs; i++) {
-        const { ms, page, context } = await timeToReady(browser, server.url + s.path, s.view);
+        const { ms, page, context } = await timeToReady(browser, server.url + path, s.view);
         if (s.after) {
           const measured = await s.after(page, server);
           if (i > 0) for (const [k, v] of Object.entries(measured)) (extra[k] ||= []).push(v);

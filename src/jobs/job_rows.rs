@@ -1,83 +1,118 @@
 //! Job rows: one row per platform and option, groups `Sym( … )`, job buttons coloured by status
-//! (`data-status`, filled when unclassified, outlined when classified) and "+N" counts. Buttons
-//! carry no listeners: the push list handles clicks for all of them.
+//! (`data-status`, filled when unclassified, outlined when classified) and "+N" counts.
+//!
+//! A filter change can redraw thousands of buttons, so a push's rows are written as one HTML
+//! string (every value escaped) and parsed by the browser in one call, instead of one DOM call
+//! per element and attribute. Rows are flex boxes rather than a table: cheaper to lay out. Buttons carry no listeners: the push list handles their clicks.
 
+use std::fmt::Write;
 use leptos::prelude::*;
 
-use super::model::{ButtonData, CountData, GroupLayout, Layout, RowLayout};
+use super::model::{GroupLayout, Layout, RowLayout};
+use crate::widgets::escape_html as esc;
 
 #[component]
-pub fn JobTable(layout: Memo<Layout>, selected: Signal<Option<i64>>) -> impl IntoView {
+pub fn JobTable(layout: Memo<Layout>, selected: Signal<Option<i64>>, render_now: Signal<bool>) -> impl IntoView {
+    let body = NodeRef::<leptos::html::Div>::new();
+    let rendered = RwSignal::new(false);
+    // The whole table in one parse: after a filter change every row usually changes anyway,
+    // and one call per push beats one per row (or per element). Pushes far from the viewport
+    // are not drawn (their stale rows are dropped) until they come near.
+    Effect::new(move |_| {
+        let show = render_now.get();
+        let html = layout.with(|l| show.then(|| table_html(l, selected.get_untracked())));
+        let Some(body) = body.get() else { return };
+        match html {
+            Some(html) => {
+                body.set_inner_html(&html);
+                rendered.set(true);
+            }
+            None if rendered.get_untracked() => {
+                body.set_inner_html("");
+                rendered.set(false);
+            }
+            None => {}
+        }
+    });
+    // Until drawn, a push keeps an estimated height (`contain-intrinsic-size`, then the last
+    // height it had), so scrolling stays stable without touching off-screen pushes.
     view! {
-        <table class="job-table">
-            <tbody>
-                <For
-                    each=move || layout.with(|l| l.rows.clone())
-                    key=|row| (row.title.to_string(), row.fingerprint)
-                    children=move |row| render_row(row, selected.get_untracked())
-                />
-            </tbody>
-        </table>
+        <div class="job-table" role="table" aria-label="Jobs by platform" node_ref=body
+            data-rendered=move || rendered.get().to_string()></div>
     }
 }
 
-fn render_row(row: RowLayout, selected: Option<i64>) -> impl IntoView {
-    let title = row.title.to_string();
-    let label = title.clone();
-    view! {
-        <tr class="platform-row" data-platform=title>
-            <th class="platform" scope="row">{label}</th>
-            <td class="job-row">
-                {row.groups.into_iter().map(|g| render_group(g, selected)).collect_view()}
-            </td>
-        </tr>
+/// Every row of a push.
+pub fn table_html(layout: &Layout, selected: Option<i64>) -> String {
+    let mut html = String::with_capacity(layout.rows.len() * 512);
+    for row in &layout.rows {
+        let _ = write!(html, "<div class=\"platform-row\" role=\"row\" data-platform=\"{}\">", esc(&row.title));
+        html.push_str(&row_html(row, selected));
+        html.push_str("</div>");
     }
+    html
 }
 
-fn render_group(group: GroupLayout, selected: Option<i64>) -> AnyView {
-    let buttons = group.buttons.into_iter().map(|b| render_button(b, selected)).collect_view();
-    if group.symbol.is_empty() {
-        return view! { <span class="ungrouped">{buttons}</span> }.into_any();
+/// The cells of a row: platform name, then its groups and jobs.
+pub fn row_html(row: &RowLayout, selected: Option<i64>) -> String {
+    let mut s = String::with_capacity(256 + row.groups.iter().map(|g| 160 * (g.buttons.len() + g.counts.len())).sum::<usize>());
+    let _ = write!(s, "<div class=\"platform\" role=\"rowheader\">{}</div><div class=\"job-row\" role=\"cell\">", esc(&row.title));
+    for group in &row.groups {
+        group_html(&mut s, group, selected);
     }
-    let counts = group.counts.into_iter().map(|c| render_count(c, &group.key)).collect_view();
-    let tier = (group.tier != 1).then(|| view! { <span class="group-tier">{format!("[tier {}]", group.tier)}</span> });
-    let label = format!(
-        "{} {} ({}{})",
-        if group.expanded { "Collapse" } else { "Expand" },
-        group.name,
-        group.symbol,
-        if group.tier != 1 { format!(", tier {}", group.tier) } else { String::new() }
+    s.push_str("</div>");
+    s
+}
+
+fn group_html(s: &mut String, g: &GroupLayout, selected: Option<i64>) {
+    if g.symbol.is_empty() {
+        s.push_str("<span class=\"ungrouped\">");
+        buttons_html(s, g, selected);
+        s.push_str("</span>");
+        return;
+    }
+    let key = esc(&g.key);
+    let tier = if g.tier != 1 { format!(", tier {}", g.tier) } else { String::new() };
+    let action = if g.expanded { "Collapse" } else { "Expand" };
+    let _ = write!(
+        s,
+        "<span class=\"job-group\" data-group-key=\"{key}\" data-expanded=\"{exp}\" title=\"{name}\">\
+         <button type=\"button\" class=\"group-symbol\" data-group-key=\"{key}\" aria-expanded=\"{exp}\" \
+         aria-label=\"{action} {name} ({sym}{tier})\">{sym}",
+        exp = g.expanded,
+        name = esc(&g.name),
+        sym = esc(&g.symbol),
+        tier = esc(&tier),
     );
-    let key = group.key.clone();
-    view! {
-        <span class="job-group" data-group-key=key data-expanded=group.expanded.to_string() title=group.name.to_string()>
-            <button type="button" class="group-symbol" data-group-key=group.key aria-expanded=group.expanded.to_string() aria-label=label>
-                {group.symbol.to_string()}{tier}
-            </button>
-            <span class="group-paren">"("</span>
-            <span class="group-content">{buttons}{counts}</span>
-            <span class="group-paren">")"</span>
-        </span>
+    if g.tier != 1 {
+        let _ = write!(s, "<span class=\"group-tier\">[tier {}]</span>", g.tier);
     }
-    .into_any()
+    s.push_str("</button><span class=\"group-paren\">(</span><span class=\"group-content\">");
+    buttons_html(s, g, selected);
+    for c in &g.counts {
+        let status = c.status.as_str();
+        let _ = write!(
+            s,
+            "<button type=\"button\" class=\"job-count\" data-status=\"{status}\" data-group-key=\"{key}\" data-count=\"{n}\" \
+             title=\"{n} {status} jobs in group\" aria-label=\"{n} {status} jobs in group: expand\">+{n}</button>",
+            n = c.count,
+        );
+    }
+    s.push_str("</span><span class=\"group-paren\">)</span></span>");
 }
 
-fn render_button(b: ButtonData, selected: Option<i64>) -> impl IntoView {
-    let class = if selected == Some(b.id) { "job-btn selected" } else { "job-btn" };
-    view! {
-        <button type="button" class=class data-job-id=b.id data-status=b.status.as_str()
-            data-classified=b.classified.to_string() title=b.title.to_string()>
-            {b.symbol.to_string()}
-        </button>
-    }
-}
-
-fn render_count(c: CountData, group_key: &str) -> impl IntoView {
-    let title = format!("{} {} jobs in group", c.count, c.status.as_str());
-    view! {
-        <button type="button" class="job-count" data-status=c.status.as_str() data-group-key=group_key.to_string()
-            data-count=c.count title=title.clone() aria-label=format!("{title}: expand")>
-            {format!("+{}", c.count)}
-        </button>
+fn buttons_html(s: &mut String, g: &GroupLayout, selected: Option<i64>) {
+    for b in &g.buttons {
+        // Kept short: a filter change may write thousands of these. The tooltip (name, status,
+        // duration) is added when the button is hovered or focused.
+        let _ = write!(
+            s,
+            "<button class=\"job-btn{sel}\" data-job-id=\"{id}\" data-status=\"{status}\"{classified}>{symbol}</button>",
+            sel = if selected == Some(b.id) { " selected" } else { "" },
+            id = b.id,
+            status = b.status.as_str(),
+            classified = if b.classified { " data-classified=\"true\"" } else { "" },
+            symbol = esc(&b.symbol),
+        );
     }
 }

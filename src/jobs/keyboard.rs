@@ -26,19 +26,27 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// The job buttons on screen, in document order.
-fn job_buttons() -> Vec<web_sys::Element> {
-    let Some(list) = document().and_then(|d| d.query_selector_all("#push-list .job-btn").ok()) else { return vec![] };
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()).collect()
-}
-
-fn is_unclassified_failure(el: &web_sys::Element) -> bool {
-    let status = el.get_attribute("data-status").unwrap_or_default();
-    ["testfailed", "busted", "exception"].contains(&status.as_str()) && el.get_attribute("data-classified").as_deref() != Some("true")
-}
-
-fn job_id_of(el: &web_sys::Element) -> Option<i64> {
-    el.get_attribute("data-job-id")?.parse().ok()
+/// The jobs shown as buttons, in screen order (pushes, rows, groups), whether drawn yet or not:
+/// (push id, job id, unclassified failure).
+fn shown_order(ctx: JobsContext) -> Vec<(i64, i64, bool)> {
+    let collapsed = ctx.params.with_untracked(|p| p.collapsed_pushes.clone());
+    let layouts = ctx.layouts.get_value();
+    ctx.store.pushes.with_untracked(|ps| {
+        let mut out = Vec::new();
+        for slot in ps.iter().filter(|s| !collapsed.contains(&s.push.id)) {
+            let Some(layout) = layouts.get(&slot.push.id) else { continue };
+            layout.with_untracked(|l| {
+                for row in &l.rows {
+                    for g in &row.groups {
+                        for b in &g.buttons {
+                            out.push((slot.push.id, b.id, b.status.is_failure() && !b.classified));
+                        }
+                    }
+                }
+            });
+        }
+        out
+    })
 }
 
 /// Selects a loaded job by id (URL `selectedTaskRun`), and brings its button into view.
@@ -51,35 +59,56 @@ pub fn select_job(ctx: JobsContext, id: Option<i64>) {
     if id.is_some() && job.is_none() {
         return;
     }
+    CURRENT_PUSH.with(|p| p.set(job.as_ref().map(|j| j.push_id)));
     ctx.set_pairs(select_pairs(&ctx.pairs.get_untracked(), job.as_ref()), true);
     if let Some(id) = id {
         scroll_to_job(id);
     }
 }
 
-/// Scrolls a job button into view and gives it focus.
+/// Scrolls a job button into view and gives it focus. A push far down may not be drawn yet:
+/// its section is brought near first, and the button looked for again on the next frames.
 pub fn scroll_to_job(id: i64) {
+    scroll_to_job_attempt(id, 0);
+}
+
+fn scroll_to_job_attempt(id: i64, attempt: u32) {
     request_animation_frame(move || {
+        let Some(d) = document() else { return };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         let selector = format!("#push-list .job-btn[data-job-id=\"{id}\"]");
-        if let Some(el) = document().and_then(|d| d.query_selector(&selector).ok().flatten()) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        if let Some(el) = d.query_selector(&selector).ok().flatten() {
             el.scroll_into_view_with_scroll_into_view_options(&options);
             if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
                 let _ = html.focus();
             }
+            return;
         }
+        if attempt >= 10 {
+            return;
+        }
+        let push = CURRENT_PUSH.with(|p| p.get());
+        if let Some(section) = push.and_then(|p| d.get_element_by_id(&format!("push-{p}"))) {
+            section.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        scroll_to_job_attempt(id, attempt + 1);
     });
 }
 
-/// Moves the selection to the next (or previous) job button matching `wanted`, wrapping.
-fn step(ctx: JobsContext, forward: bool, wanted: fn(&web_sys::Element) -> bool) {
-    let buttons = job_buttons();
+thread_local! {
+    /// The push of the job being scrolled to (set by `select_job`).
+    static CURRENT_PUSH: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Moves the selection to the next (or previous) shown job, or unclassified failure, wrapping.
+fn step(ctx: JobsContext, forward: bool, failures_only: bool) {
+    let buttons = shown_order(ctx);
     if buttons.is_empty() {
         return;
     }
     let current = ctx.selected.get_untracked().map(|s| s.job.id);
-    let at = current.and_then(|id| buttons.iter().position(|b| job_id_of(b) == Some(id)));
+    let at = current.and_then(|id| buttons.iter().position(|b| b.1 == id));
     let n = buttons.len();
     let order: Vec<usize> = match (at, forward) {
         (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
@@ -87,8 +116,8 @@ fn step(ctx: JobsContext, forward: bool, wanted: fn(&web_sys::Element) -> bool) 
         (None, true) => (0..n).collect(),
         (None, false) => (0..n).rev().collect(),
     };
-    if let Some(next) = order.into_iter().map(|i| &buttons[i]).find(|b| wanted(b)) {
-        select_job(ctx, job_id_of(next));
+    if let Some(next) = order.into_iter().map(|i| &buttons[i]).find(|b| !failures_only || b.2) {
+        select_job(ctx, Some(next.1));
     }
 }
 
@@ -123,10 +152,10 @@ pub fn install_shortcuts(ctx: JobsContext) {
             return;
         }
         match key.as_str() {
-            "j" | "n" => step(ctx, true, is_unclassified_failure),
-            "k" | "p" => step(ctx, false, is_unclassified_failure),
-            "ArrowRight" => step(ctx, true, |_| true),
-            "ArrowLeft" => step(ctx, false, |_| true),
+            "j" | "n" => step(ctx, true, true),
+            "k" | "p" => step(ctx, false, true),
+            "ArrowRight" => step(ctx, true, false),
+            "ArrowLeft" => step(ctx, false, false),
             "f" => {
                 e.prevent_default();
                 if let Some(input) = document().and_then(|d| d.get_element_by_id("quick-filter")) {

@@ -46,6 +46,8 @@ pub struct JobsContext {
     /// The selected job, resolved against the loaded jobs (or looked up).
     pub selected: Memo<Option<selection::SelectedJob>>,
     pub help_open: RwSignal<bool>,
+    /// Each shown push's layout, for keyboard navigation over what is shown (rendered or not).
+    pub layouts: StoredValue<std::collections::HashMap<i64, Memo<model::Layout>>>,
     /// The router's navigate, captured when the page was built (event handlers have no
     /// reactive owner to find the router from).
     pub navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,

@@ -327,7 +327,7 @@ pub struct RowLayout {
 /// The drawable rows of a push under a filter.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
-    pub rows: Vec<RowLayout>,
+    pub rows: Vec<Arc<RowLayout>>,
     pub shown: usize,
 }
 
@@ -418,7 +418,7 @@ pub fn layout(
             });
         }
         if !groups.is_empty() {
-            out.rows.push(RowLayout { title: row.title.clone(), groups, fingerprint: hasher.0 });
+            out.rows.push(Arc::new(RowLayout { title: row.title.clone(), groups, fingerprint: hasher.0 }));
         }
     }
     out

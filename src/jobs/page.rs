@@ -31,6 +31,7 @@ pub fn JobsPage() -> impl IntoView {
         expanded: RwSignal::new(Vec::new()),
         selected,
         help_open: RwSignal::new(false),
+        layouts: StoredValue::new(Default::default()),
         navigate: navigate_fn(),
     };
     provide_context(ctx);

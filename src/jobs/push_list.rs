@@ -62,17 +62,32 @@ pub fn PushList() -> impl IntoView {
         }
     };
 
+    // Tooltips are not written into the rows (they would double their size); they are added
+    // when a button is hovered or focused.
+    let add_title = move |target: Option<web_sys::EventTarget>| {
+        let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Ok(Some(button)) = el.closest(".job-btn:not([title])") else { return };
+        let Some(id) = button.get_attribute("data-job-id").and_then(|v| v.parse::<i64>().ok()) else { return };
+        let title = store.pushes.with_untracked(|ps| {
+            ps.iter().find_map(|p| p.jobs.with_untracked(|j| j.entries.iter().find(|e| e.job.id == id).map(|e| e.title.to_string())))
+        });
+        if let Some(title) = title {
+            let _ = button.set_attribute("title", &title);
+            let _ = button.set_attribute("aria-label", &format!("{}: {title}", button.text_content().unwrap_or_default()));
+        }
+    };
+    let repo_name = Memo::new(move |_| ctx.params.with(|p| p.repo.clone()));
     let repository = Memo::new(move |_| {
-        let name = ctx.params.with(|p| p.repo.clone());
-        api.repositories.get().and_then(|r| r.ok()).and_then(|list| list.into_iter().find(|r| r.name == name))
+        let name = repo_name.get();
+        api.repositories.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(|list| list.iter().find(|r| r.name == name).cloned()))
     });
     let unknown_repo = move || {
-        let name = ctx.params.with(|p| p.repo.clone());
-        matches!(api.repositories.get(), Some(Ok(list)) if !list.iter().any(|r| r.name == name))
+        let name = repo_name.get();
+        api.repositories.with(|r| matches!(r, Some(Ok(list)) if !list.iter().any(|r| r.name == name)))
     };
 
     view! {
-        <div id="push-list" on:click=on_click>
+        <div id="push-list" on:click=on_click on:mouseover=move |e| add_title(e.target()) on:focusin=move |e| add_title(e.target())>
             {move || match store.state.get() {
                 ListState::Loading => view! { <div class="list-status"><Spinner label=Signal::stored("Loading pushes…".to_string())/></div> }.into_any(),
                 ListState::Failed(error) => {
@@ -133,7 +148,20 @@ fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::mo
         let chosen = selected.get();
         ctx.filter.with(|f| jobs.with(|j| layout(push_id, &j.entries, &j.skeleton, f, all_expanded, &expanded, duplicates, chosen)))
     });
+    ctx.layouts.update_value(|m| {
+        m.insert(push_id, layout);
+    });
+    on_cleanup(move || ctx.layouts.update_value(|m| {
+        m.remove(&push_id);
+    }));
     let collapsed = Signal::derive(move || ctx.params.with(|p| p.collapsed_pushes.contains(&push_id)));
+    // The first pushes are drawn at once (no frame waiting for the observer); the others when
+    // they come within a screen or so of the viewport.
+    let eager = Memo::new(move |_| ctx.store.pushes.with(|ps| ps.iter().position(|p| p.push.id == push_id).is_some_and(|i| i < 3)));
+    let near = RwSignal::new(false);
+    let section = NodeRef::<leptos::html::Section>::new();
+    watch_nearness(section, near);
+    let render_now = Signal::derive(move || eager.get() || near.get());
     let load = slot.load;
     let retry_slot = slot.clone();
     let status = move || match load.get() {
@@ -168,7 +196,7 @@ fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::mo
     let push = slot.push.clone();
     let header_slot = slot.clone();
     view! {
-        <section class="push" id=format!("push-{push_id}") data-push-id=push_id
+        <section class="push" node_ref=section id=format!("push-{push_id}") data-push-id=push_id
             data-loaded=move || load.with(|l| matches!(l, PushLoad::Loaded)).to_string()
             data-shown=move || layout.with(|l| l.shown)>
             <PushHeader push_slot=header_slot collapsed/>
@@ -177,7 +205,7 @@ fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::mo
                     <Revisions push=push.clone() repo=repository/>
                     <div class="push-jobs">
                         {status.clone()}
-                        <JobTable layout selected/>
+                        <JobTable layout selected render_now/>
                     </div>
                 </div>
             </Show>
@@ -231,4 +259,35 @@ fn Pager() -> impl IntoView {
             {move || error.get().map(|e| view! { <ErrorBanner context="Loading older pushes" error=e/> })}
         </Show>
     }
+}
+
+/// Sets `near` while the element is within a screen or so of the viewport.
+fn watch_nearness(element: NodeRef<leptos::html::Section>, near: RwSignal<bool>) {
+    use wasm_bindgen::closure::Closure;
+    let observer: StoredValue<Option<send_wrapper::SendWrapper<(web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>)>>> =
+        StoredValue::new(None);
+    Effect::new(move |_| {
+        let Some(el) = element.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            for entry in entries.iter() {
+                if let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                    near.set(entry.is_intersecting());
+                }
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("600px 0px 600px 0px");
+        if let Ok(obs) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+            obs.observe(&el);
+            observer.set_value(Some(send_wrapper::SendWrapper::new((obs, callback))));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(pair) = observer.try_update_value(Option::take).flatten() {
+            pair.0.disconnect();
+        }
+    });
 }

@@ -2,6 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+
+// Pushes are drawn when they come near the viewport: a tall one shows all ten at once.
+const TALL = { viewport: { width: 1400, height: 4000 } };
 import { api, jobsOf, isUnclassifiedFailure, waitReady } from './sample.mjs';
 
 let server, browser;
@@ -10,7 +13,7 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 test('details of a classified failure: facts, logs, bug suggestions, classification, similar jobs', async () => {
   const detail = await api(server, '/api/project/autoland/jobs/3205/');
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   await page.locator('.job-btn[data-job-id="3205"]').click();
@@ -54,7 +57,7 @@ test('details of a classified failure: facts, logs, bug suggestions, classificat
 });
 
 test('the panel resizes, remembers its height, and Esc closes it', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&selectedJob=3205`);
   const panel = page.locator('.details-panel');
   await panel.waitFor();
@@ -82,7 +85,7 @@ test('the panel resizes, remembers its height, and Esc closes it', async () => {
 });
 
 test('a job of a push not shown: its details, with a link to load its push; performance values', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   const summary = await api(server, '/api/performance/summary/?repository=autoland&signature=1&framework=1&interval=1209600&all_data=true');
   const point = summary[0].data[0];
   await page.goto(`${server.url}/jobs?repo=autoland&selectedJob=${point.job_id}`);
@@ -101,10 +104,10 @@ test('a job of a push not shown: its details, with a link to load its push; perf
 });
 
 test('keyboard: j/k walk unclassified failures, arrows walk jobs, f, l, ? and Esc', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
-  const order = await page.$$eval('#push-list .job-btn', (bs) => bs.map((b) => ({ id: b.dataset.jobId, failure: ['testfailed', 'busted', 'exception'].includes(b.dataset.status) && b.dataset.classified === 'false' })));
+  const order = await page.$$eval('#push-list .job-btn', (bs) => bs.map((b) => ({ id: b.dataset.jobId, failure: ['testfailed', 'busted', 'exception'].includes(b.dataset.status) && b.dataset.classified !== 'true' })));
   const failures = order.filter((o) => o.failure).map((o) => o.id);
   assert.equal(failures.length, 7);
   const selectedId = () => page.locator('.job-btn.selected').getAttribute('data-job-id');
@@ -148,7 +151,7 @@ test('keyboard: j/k walk unclassified failures, arrows walk jobs, f, l, ? and Es
 });
 
 test('clear messages: unknown repository, unknown revision, bad resultStatus, missing job', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=nope`);
   const banner = page.locator('.jobs-page .error-banner');
   await banner.waitFor();

@@ -2,6 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+
+// Pushes are drawn when they come near the viewport: a tall one shows all ten at once.
+const TALL = { viewport: { width: 1400, height: 4000 } };
 import { api, jobsOf, status, isClassified, isUnclassifiedFailure, waitReady } from './sample.mjs';
 
 let server, browser, jobs;
@@ -16,7 +19,7 @@ const shownIds = (page) => page.$$eval('#push-list .job-btn', (bs) => bs.map((b)
 const ids = (list) => list.map((j) => j.id).sort((a, b) => a - b);
 
 test('resultStatus, classifiedState and tier filter the jobs (expanded groups show every job)', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&group_state=expanded&resultStatus=testfailed,busted,exception`);
   await waitReady(page);
   const tier12 = (j) => [1, 2].includes(j.tier);
@@ -34,7 +37,7 @@ test('resultStatus, classifiedState and tier filter the jobs (expanded groups sh
 });
 
 test('the quick filter applies as you type, every word must match, and it is in the URL', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&group_state=expanded`);
   await waitReady(page);
   await page.locator('#quick-filter').fill('windows debug bc');
@@ -54,7 +57,7 @@ test('the quick filter applies as you type, every word must match, and it is in 
 });
 
 test('field filters are chips that can be removed; legacy filter- names work', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&group_state=expanded&filter-job_group_symbol=R&platform=macos`);
   await waitReady(page);
   const rows = await page.$$eval('#push-list .platform-row', (rs) => rs.map((r) => r.dataset.platform));
@@ -79,7 +82,7 @@ test('field filters are chips that can be removed; legacy filter- names work', a
 });
 
 test('"unclassified failures only" toggles with its count and the u key', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   const toggle = page.locator('.unclassified-toggle');
@@ -102,7 +105,7 @@ test('a URL copied from treeherder.mozilla.org opens the same view', async () =>
   const failure = jobs.find((j) => isUnclassifiedFailure(j));
   const pushes = (await api(server, '/api/project/autoland/push/?count=10')).results;
   const revision = pushes.find((p) => p.id === failure.push_id).revision;
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&revision=${revision}&resultStatus=testfailed%2Cbusted%2Cexception&classifiedState=unclassified&selectedTaskRun=${failure.task_id}.${failure.retry_id}`);
   await waitReady(page);
   assert.deepEqual(await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId))), [failure.push_id]);

@@ -3,6 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+
+// Pushes are drawn when they come near the viewport: a tall one shows all ten at once.
+const TALL = { viewport: { width: 1400, height: 4000 } };
 import { api, jobsOf, expectedCounts, shownByDefault, shownInPush, status, isUnclassifiedFailure, waitReady } from './sample.mjs';
 
 let server, browser;
@@ -10,7 +13,7 @@ before(async () => { [server, browser] = await Promise.all([startServer(), launc
 after(async () => { await browser?.close(); await server?.stop(); });
 
 test('the first 10 autoland pushes show their jobs and counts as the data says', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   const expectedPushes = (await api(server, '/api/project/autoland/push/?count=10')).results;
@@ -41,7 +44,7 @@ test('the first 10 autoland pushes show their jobs and counts as the data says',
 });
 
 test('revisions: short SHA to the changeset, author initials, bug links; date and author links', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   const push = (await api(server, '/api/project/autoland/push/?count=1')).results[0];
@@ -67,7 +70,7 @@ test('revisions: short SHA to the changeset, author initials, bug links; date an
 test('a push with more than 20 commits shows "…and N more"', async () => {
   const added = await server.control('/__sample/pushes?repo=autoland&jobs=3&commits=25');
   try {
-    const page = await newPage(browser);
+    const page = await newPage(browser, TALL);
     await page.goto(`${server.url}/jobs?repo=autoland&revision=${added.revision}`);
     await waitReady(page);
     const card = page.locator(`.push[data-push-id="${added.id}"]`);
@@ -81,7 +84,7 @@ test('a push with more than 20 commits shows "…and N more"', async () => {
 });
 
 test('rows use Treeherder names and order, groups show tiers, counts fold and expand', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   const card = page.locator('.push[data-push-id="59"]');
@@ -113,7 +116,7 @@ test('rows use Treeherder names and order, groups show tiers, counts fold and ex
 });
 
 test('colours: every status has its colour; unclassified failures filled, classified outlined', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   const pushes = (await api(server, '/api/project/autoland/push/?count=100')).results;
   const p46 = pushes.find((p) => p.id === 46);
   await page.goto(`${server.url}/jobs?repo=autoland&revision=${p46.revision}`);
@@ -129,7 +132,7 @@ test('colours: every status has its colour; unclassified failures filled, classi
 
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
-  const failed = page.locator('.job-btn[data-status="testfailed"][data-classified="false"]').first();
+  const failed = page.locator('.job-btn[data-status="testfailed"]:not([data-classified="true"])').first();
   assert.equal(await failed.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(221, 102, 2)', 'unclassified: filled');
   const colours = await page.evaluate(() => {
     const out = {};
@@ -147,7 +150,7 @@ test('colours: every status has its colour; unclassified failures filled, classi
 });
 
 test('get next 10 loads older pushes and records the range in the URL', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await waitReady(page);
   await page.locator('.pager button', { hasText: '10' }).click();
@@ -166,7 +169,7 @@ test('get next 10 loads older pushes and records the range in the URL', async ()
 });
 
 test('server-side ranges: revision, author, fromchange/tochange, startdate/enddate', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   const all = (await api(server, '/api/project/autoland/push/?count=100')).results;
   const rev = (id) => all.find((p) => p.id === id).revision;
   const ids = async (query) => {
@@ -190,7 +193,7 @@ test('server-side ranges: revision, author, fromchange/tochange, startdate/endda
 
 test('while jobs load, progress shows and the loaded pushes stay usable', async () => {
   await server.control('/__sample/faults?mode=slow&delay_ms=4000&path=/api/jobs/&query=push_id%3D60&times=1');
-  const page = await newPage(browser);
+  const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   const waiting = page.locator('.push[data-push-id="60"] .push-loading');
   await waiting.waitFor();

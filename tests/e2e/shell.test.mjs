@@ -45,7 +45,7 @@ test('switching repository updates the URL', async () => {
   await page.selectOption('#repo-picker', 'mozilla-central');
   await page.waitForURL(/repo=mozilla-central/);
   assert.match(page.url(), /\/jobs\?repo=mozilla-central/);
-  assert.equal(await page.title(), 'mozilla-central');
+  assert.equal(await page.title(), '[0] mozilla-central', "Treeherder's title: [unclassified failures] repo");
   await page.goBack();
   await page.waitForURL(/repo=autoland/);
   assert.equal(await page.locator('#repo-picker').inputValue(), 'autoland');
@@ -71,14 +71,14 @@ test('?server= is honoured: every API request goes to that server', async () => 
 test('a server that is down gets a clear message, not a blank page', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/jobs?server=${encodeURIComponent('http://127.0.0.1:9')}`);
-  const banner = page.locator('.error-banner');
+  const banner = page.locator('.error-banner', { hasText: 'Loading repositories' });
   await banner.waitFor();
   const text = await banner.textContent();
   assert.match(text, /Loading repositories from http:\/\/127\.0\.0\.1:9 failed: Network error/);
   assert.match(text, /Could not reach GET http:\/\/127\.0\.0\.1:9\/api\/repository\//);
   assert.equal(await banner.getAttribute('data-error-kind'), 'network');
   await assert.doesNotReject(page.locator('.top-bar').waitFor(), 'the shell still renders');
-  assert.ok(await page.locator('button', { hasText: 'Retry' }).isVisible());
+  assert.ok(await banner.locator('button', { hasText: 'Retry' }).isVisible());
   assertNoPanic(assert, page);
   await page.close();
 });

@@ -91,7 +91,7 @@ pub fn JobInfo(job: Job) -> impl IntoView {
     view! {
         <section class="job-info">
             <h2 class="job-title">
-                <span class="job-btn static" data-status=status.clone() data-classified=job.is_classified().to_string()>{job.job_type_symbol.clone()}</span>
+                <span class="job-btn static" data-status=status.clone() data-classified=job.is_classified().then_some("true")>{job.job_type_symbol.clone()}</span>
                 " "{job.job_type_name.clone()}
             </h2>
             <dl class="facts">
