@@ -59,20 +59,19 @@ pub fn select_job(ctx: JobsContext, id: Option<i64>) {
     if id.is_some() && job.is_none() {
         return;
     }
-    CURRENT_PUSH.with(|p| p.set(job.as_ref().map(|j| j.push_id)));
     ctx.set_pairs(select_pairs(&ctx.pairs.get_untracked(), job.as_ref()), true);
-    if let Some(id) = id {
-        scroll_to_job(id);
+    if let Some(job) = &job {
+        scroll_to_job(job.id, Some(job.push_id));
     }
 }
 
 /// Scrolls a job button into view and gives it focus. A push far down may not be drawn yet:
 /// its section is brought near first, and the button looked for again on the next frames.
-pub fn scroll_to_job(id: i64) {
-    scroll_to_job_attempt(id, 0);
+pub fn scroll_to_job(id: i64, push_id: Option<i64>) {
+    scroll_to_job_attempt(id, push_id, 0);
 }
 
-fn scroll_to_job_attempt(id: i64, attempt: u32) {
+fn scroll_to_job_attempt(id: i64, push_id: Option<i64>, attempt: u32) {
     request_animation_frame(move || {
         let Some(d) = document() else { return };
         let options = web_sys::ScrollIntoViewOptions::new();
@@ -88,17 +87,11 @@ fn scroll_to_job_attempt(id: i64, attempt: u32) {
         if attempt >= 10 {
             return;
         }
-        let push = CURRENT_PUSH.with(|p| p.get());
-        if let Some(section) = push.and_then(|p| d.get_element_by_id(&format!("push-{p}"))) {
+        if let Some(section) = push_id.and_then(|p| d.get_element_by_id(&format!("push-{p}"))) {
             section.scroll_into_view_with_scroll_into_view_options(&options);
         }
-        scroll_to_job_attempt(id, attempt + 1);
+        scroll_to_job_attempt(id, push_id, attempt + 1);
     });
-}
-
-thread_local! {
-    /// The push of the job being scrolled to (set by `select_job`).
-    static CURRENT_PUSH: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
 }
 
 /// Moves the selection to the next (or previous) shown job, or unclassified failure, wrapping.

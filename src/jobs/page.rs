@@ -63,6 +63,17 @@ pub fn JobsPage() -> impl IntoView {
         }
     });
 
+    // A job selected by the URL is brought into view once, when it first shows up.
+    let scrolled_to: StoredValue<Option<i64>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        if let Some((id, push)) = selected.with(|s| s.as_ref().map(|s| (s.job.id, s.job.push_id))) {
+            if scrolled_to.get_value() != Some(id) {
+                scrolled_to.set_value(Some(id));
+                super::keyboard::scroll_to_job(id, Some(push));
+            }
+        }
+    });
+
     super::polling::start(ctx, api);
     install_shortcuts(ctx);
 
