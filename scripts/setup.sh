@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14            # 0.22+ needs rustc >= 1.96.1
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
-# --- Debian packages: Chromium + ChromeDriver for browser tests. NOT binaryen: Debian's
+# --- Debian packages: Chromium + ChromeDriver for browser tests, curl for the copied-curl test. NOT binaryen: Debian's
 # wasm-opt 108 turns wasm-bindgen's externref table into anyref and the page stays blank.
 need=()
-for pkg in chromium chromium-driver; do
+for pkg in chromium chromium-driver curl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

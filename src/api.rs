@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use treeherder_client::models::Repository;
 use treeherder_client::transport::BrowserTransport;
-use treeherder_client::{Error, TreeherderClient};
+use treeherder_client::{Credentials, Error, TreeherderClient};
 
 use crate::config::LoadedConfig;
 use crate::server::ActiveServer;
@@ -21,6 +21,21 @@ pub struct Api {
     /// `/api/repository/` of the active server: the picker, changeset links and repository
     /// checks all read this one request.
     pub repositories: LocalResource<Result<Vec<Repository>, Error>>,
+    /// What the user last looked at in the jobs view: the explorer's try-it defaults.
+    pub recent: RwSignal<Recent>,
+    /// Hawk credentials entered in the explorer, per server origin, for this tab's lifetime
+    /// (and in `localStorage` only when the user asks).
+    pub hawk: RwSignal<Vec<(String, Credentials)>>,
+}
+
+/// The repository, push and job last shown or selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recent {
+    pub repo: Option<String>,
+    pub push_id: Option<i64>,
+    pub revision: Option<String>,
+    pub job_id: Option<i64>,
+    pub task_id: Option<String>,
 }
 
 impl Api {
@@ -28,6 +43,12 @@ impl Api {
     /// it refetch when the server changes.
     pub fn client(&self) -> Client {
         TreeherderClient::with_transport(self.server.get().url, BrowserTransport)
+    }
+
+    /// The Hawk credentials for the active server's origin, if any were entered (tracked).
+    pub fn credentials(&self) -> Option<Credentials> {
+        let origin = self.server.with(|s| s.url.origin().to_string());
+        self.hawk.with(|list| list.iter().find(|(o, _)| *o == origin).map(|(_, c)| c.clone()))
     }
 
     /// Like [`Api::client`] without tracking.

@@ -49,7 +49,9 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
         let client = TreeherderClient::with_transport(active.get().url, BrowserTransport);
         async move { client.repositories().await }
     });
-    provide_context(Api { server: active, config, saved, repositories });
+    let recent = RwSignal::new(crate::api::Recent::default());
+    let hawk = RwSignal::new(Vec::new());
+    provide_context(Api { server: active, config, saved, repositories, recent, hawk });
 
     view! {
         <TopBar/>

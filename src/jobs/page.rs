@@ -74,6 +74,23 @@ pub fn JobsPage() -> impl IntoView {
         }
     });
 
+    // The explorer's try-it fills its defaults from what the user last looked at here.
+    Effect::new(move |_| {
+        let repo = params.with(|p| p.repo.clone());
+        let newest = store.pushes.with(|ps| ps.first().map(|s| (s.push.id, s.push.revision.clone())));
+        let job = selected.with(|s| s.as_ref().map(|s| s.job.clone()));
+        let recent = crate::api::Recent {
+            repo: Some(repo),
+            push_id: job.as_ref().map(|j| j.push_id).or(newest.as_ref().map(|n| n.0)),
+            revision: job.as_ref().and_then(|j| j.push_revision.clone()).or(newest.map(|n| n.1)),
+            job_id: job.as_ref().map(|j| j.id),
+            task_id: job.and_then(|j| j.task_id),
+        };
+        if api.recent.with_untracked(|r| *r != recent) {
+            api.recent.set(recent);
+        }
+    });
+
     super::polling::start(ctx, api);
     install_shortcuts(ctx);
 

@@ -1,9 +1,13 @@
 //! Small shared components.
 
+mod copy_button;
 mod error_banner;
 mod escape;
+mod json_tree;
 mod spinner;
 
+pub use copy_button::CopyButton;
 pub use error_banner::{ErrorBanner, Notice};
+pub use json_tree::JsonTree;
 pub use escape::escape_html;
 pub use spinner::Spinner;

@@ -212,13 +212,22 @@ impl<T: Transport> TreeherderClient<T> {
         sign: bool,
     ) -> Result<HttpResponse, Error> {
         let url = self.url(path, query);
+        let response = self.exchange(method, &url, body, sign).await?;
+        check_status(method, &url, response)
+    }
+
+    /// Sends `method` to an absolute URL and returns the answer whatever its status (the
+    /// explorer's try-it shows error answers as they are), with the same Hawk handling as
+    /// [`TreeherderClient::request`]: one retry on a verified stale-timestamp challenge, and
+    /// [`ErrorKind::ClockSkew`] when the clocks still disagree.
+    pub async fn exchange(&self, method: &str, url: &str, body: Option<(Vec<u8>, &str)>, sign: bool) -> Result<HttpResponse, Error> {
         let mut retried = false;
         loop {
-            let request = self.prepare(method, &url, body.clone(), sign)?;
+            let request = self.prepare(method, url, body.clone(), sign)?;
             let signed = request.headers.iter().any(|(k, _)| k == "Authorization");
             let response = self.send(request).await?;
             if response.status == 401 && signed {
-                match self.handle_hawk_rejection(method, &url, &response, retried) {
+                match self.handle_hawk_rejection(method, url, &response, retried) {
                     Rejection::Retry => {
                         retried = true;
                         continue;
@@ -227,7 +236,7 @@ impl<T: Transport> TreeherderClient<T> {
                     Rejection::AsIs => {}
                 }
             }
-            return check_status(method, &url, response);
+            return Ok(response);
         }
     }
 

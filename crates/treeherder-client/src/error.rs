@@ -142,6 +142,9 @@ impl fmt::Display for Error {
                 "Could not reach {target} ({message}): the server may be down or the address \
                  wrong, or, in a browser, the server did not allow this page's origin (CORS)"
             ),
+            ErrorKind::Decode { path, message } if path.is_empty() => {
+                write!(f, "Unexpected response from {target}: {message}")
+            }
             ErrorKind::Decode { path, message } => {
                 write!(f, "Unexpected response from {target}: at `{path}`: {message}")
             }

@@ -32,7 +32,7 @@ pub mod transport;
 
 pub use auth::Credentials;
 pub use client::{check_status, decode_json, TreeherderClient, ACCEPT, DEFAULT_TIMEOUT, USER_AGENT};
-pub use endpoints::{JobQuery, PushFilter, SignatureQuery, SummaryQuery};
+pub use endpoints::{parse_schema, JobQuery, PushFilter, SignatureQuery, SummaryQuery};
 pub use error::{Error, ErrorKind};
 pub use paging::Progress;
 pub use query::Query;

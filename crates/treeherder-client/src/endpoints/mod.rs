@@ -13,3 +13,4 @@ mod schema;
 pub use jobs::JobQuery;
 pub use performance::{SignatureQuery, SummaryQuery};
 pub use pushes::PushFilter;
+pub use schema::parse_schema;
