@@ -62,6 +62,43 @@ async function docsSearch(page) {
   });
 }
 
+/** The 100k-point chart: data in memory → first frame; then hover and wheel-zoom frames. */
+async function graphFrames(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const loaded = performance.getEntriesByName('graphs:series-loaded').at(-1)?.startTime;
+    const drawn = performance.getEntriesByName('graphs:first-draw')[0]?.startTime;
+    const summary = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/performance/summary/'));
+    const canvas = document.querySelector('canvas.chart-main');
+    const [left, top, width, height] = document.querySelector('.chart').dataset.plot.split(',').map(Number);
+    const rect = canvas.getBoundingClientRect();
+    const at = (x, y) => ({ clientX: rect.left + x, clientY: rect.top + y, bubbles: true, pointerId: 1 });
+    const hovers = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      canvas.dispatchEvent(new PointerEvent('pointermove', at(left + (width * (i + 0.5)) / 30, top + height * (0.3 + 0.4 * ((i * 7) % 10) / 10))));
+      await frame();
+      hovers.push(performance.now() - t0);
+    }
+    const zooms = [];
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      canvas.dispatchEvent(new WheelEvent('wheel', { ...at(left + width * 0.6, top + height / 2), deltaY: i < 6 ? -120 : 120, cancelable: true }));
+      await frame();
+      zooms.push(performance.now() - t0);
+    }
+    const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
+    return {
+      'summary download + decode (100k points)': loaded - summary.startTime,
+      'first draw after data': drawn - loaded,
+      'hover frame (median)': med([...hovers]),
+      'hover frame (worst)': Math.max(...hovers),
+      'zoom frame (median)': med([...zooms]),
+      'zoom frame (worst)': Math.max(...zooms),
+    };
+  });
+}
+
 async function oldestRevision(server, repo) {
   const res = await fetch(`${server.url}/api/project/${repo}/push/?count=1000`, { headers: UA });
   const { results } = await res.json();
@@ -87,7 +124,20 @@ export const scenarios = [
     after: filterToggle,
     extraBudgets: { 'filter change (hide/show successes)': 150 },
   },
-  { name: 'graphs view (placeholder)', path: '/perfherder/graphs', view: 'graphs' },
+  {
+    name: 'graphs: 3 autoland series (Perfherder URL) ready',
+    path: '/perfherder/graphs?series=autoland,1,1,1&series=autoland,7,1,13&series=autoland,9,1,13&timerange=1209600',
+    view: 'graphs',
+    budget: 500,
+  },
+  {
+    name: 'graphs: 100,000-point synthetic series ready',
+    path: '/perfherder/graphs?series=autoland,100000,1,1&timerange=1209600',
+    view: 'graphs',
+    serverArgs: ['--synthetic-series', '100000'],
+    after: graphFrames,
+    extraBudgets: { 'first draw after data': 300, 'hover frame (worst)': 33, 'zoom frame (worst)': 33 },
+  },
   {
     name: 'docs: menu with all 89 operations ready',
     path: '/docs',

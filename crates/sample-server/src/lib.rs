@@ -18,6 +18,7 @@ mod static_files;
 pub mod store;
 pub mod submit;
 pub mod synthetic;
+pub mod synthetic_perf;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ pub struct Options {
     pub dist: Option<PathBuf>,
     /// Generated pushes on `try`: (pushes, jobs per push).
     pub synthetic: Option<(usize, usize)>,
+    /// A generated performance series of this many points on autoland (signature 100000).
+    pub synthetic_series: Option<usize>,
     /// Use the wall clock instead of the recording's.
     pub real_clock: bool,
     /// The server the served app talks to (its `config.json`); `/` is this server itself.
@@ -54,6 +57,7 @@ impl Default for Options {
             port: 0,
             dist: None,
             synthetic: None,
+            synthetic_series: None,
             real_clock: false,
             app_server: "/".into(),
             hawk_clients: vec![(submit::DEMO_CLIENT_ID.into(), submit::DEMO_SECRET.into())],
@@ -95,6 +99,9 @@ pub fn build_state(options: &Options) -> Shared {
     let mut store = store::Store::from_recording();
     if let Some((pushes, jobs)) = options.synthetic {
         synthetic::populate(&mut store, pushes, jobs, clock.now());
+    }
+    if let Some(points) = options.synthetic_series {
+        synthetic_perf::populate(&mut store, points, clock.now());
     }
     Arc::new(AppState::new(store, clock, &options.hawk_clients))
 }

@@ -20,6 +20,10 @@ struct Args {
     /// Add generated pushes to the `try` repository: PUSHES:JOBS_PER_PUSH (e.g. 10:5000).
     #[arg(long, value_parser = synthetic::parse_spec)]
     synthetic: Option<(usize, usize)>,
+    /// Add a generated performance series of POINTS points on autoland (signature id 100000),
+    /// spread over the last 13 days, for the graphs view's scale benchmark.
+    #[arg(long, value_parser = sample_server::synthetic_perf::parse_points)]
+    synthetic_series: Option<usize>,
     /// Use the wall clock rather than the recording's (relative time ranges then find nothing
     /// once the recording is older than the range).
     #[arg(long)]
@@ -46,6 +50,7 @@ async fn main() {
         port: args.port,
         dist: args.dist.clone(),
         synthetic: args.synthetic,
+        synthetic_series: args.synthetic_series,
         real_clock: args.real_clock,
         app_server: args.app_server.clone(),
         hawk_clients: if args.hawk_clients.is_empty() {

@@ -128,3 +128,23 @@ async fn performance_summary_follows_interval_and_signature() {
     let (_, by_hash) = api.get("/api/performance/summary/?repository=autoland&signature=f44c0dcf3092736b730be79fcdd991cda3d0a62a&interval=1209600&all_data=true").await;
     assert_eq!(by_hash[0]["signature_id"], 1);
 }
+
+#[tokio::test]
+async fn a_synthetic_series_has_every_point_in_time_order_with_a_regression_and_spikes() {
+    let api = Api::with(Options { synthetic_series: Some(20_000), ..Options::default() });
+    let (status, body) =
+        api.get("/api/performance/summary/?repository=autoland&signature=100000&framework=1&interval=1209600&all_data=true").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let data = body[0]["data"].as_array().unwrap();
+    assert_eq!(data.len(), 20_000);
+    let times: Vec<&str> = data.iter().map(|d| d["push_timestamp"].as_str().unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "time order");
+    let values: Vec<f64> = data.iter().map(|d| d["value"].as_f64().unwrap()).collect();
+    let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
+    assert!(mean(&values[10_000..]) > mean(&values[..10_000]) * 1.03, "a regression half-way");
+    assert!(values.iter().any(|v| *v > 550.0), "spikes");
+    assert!(data.iter().all(|d| d["job_id"].as_i64().unwrap() > 0 && d["revision"].as_str().unwrap().len() == 40));
+    // Listed like any signature, so the picker offers it.
+    let (_, listing) = api.get("/api/project/autoland/performance/signatures/?framework=1").await;
+    assert_eq!(listing["100000"]["suite"], "synthetic");
+}
