@@ -112,6 +112,10 @@ fn render(nodes: Vec<Md>) -> AnyView {
                     MdTag::Emphasis => view! { <em>{inner}</em> }.into_any(),
                     MdTag::Strong => view! { <strong>{inner}</strong> }.into_any(),
                     MdTag::Strike => view! { <del>{inner}</del> }.into_any(),
+                    MdTag::Link(Some(href), title) if href.starts_with('#') => view! {
+                        <a href=super::target::here(href) title=(!title.is_empty()).then_some(title)>{inner}</a>
+                    }
+                    .into_any(),
                     MdTag::Link(Some(href), title) => view! {
                         <a href=href title=(!title.is_empty()).then_some(title) target="_blank" rel="noopener noreferrer nofollow">{inner}</a>
                     }

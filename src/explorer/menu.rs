@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::spec::Spec;
-use super::target::{operation_href, tag_href, Target};
+use super::target::{here, operation_href, tag_href, Target};
 
 /// What the search box holds, as lower-case words.
 fn words_of(query: &str) -> Vec<String> {
@@ -138,7 +138,7 @@ pub fn DocsMenu(spec: Arc<Spec>, target: Memo<Target>, #[prop(into)] go: Callbac
             };
             view! {
                 <li class="menu-item" hidden=move || !matches.with(|m| m[i])>
-                    <a class="menu-op" id=format!("menu-op-{i}") href=operation_href(&id) data-operation-id=id.clone()
+                    <a class="menu-op" id=format!("menu-op-{i}") href=here(operation_href(&id)) data-operation-id=id.clone()
                         data-method=op.method.to_lowercase()
                         class:current=move || current(&id_for_current)
                         class:kb-active=move || active.get() == Some(i)
@@ -158,7 +158,7 @@ pub fn DocsMenu(spec: Arc<Spec>, target: Memo<Target>, #[prop(into)] go: Callbac
                         aria-expanded=move || (!is_collapsed.get()).to_string() on:click=toggle>
                         {move || if is_collapsed.get() { "\u{25b8}" } else { "\u{25be}" }}
                     </button>
-                    <a class="menu-tag-link" href=tag_href(tag) class:current=tag_current>{tag.clone()}</a>
+                    <a class="menu-tag-link" href=here(tag_href(tag)) class:current=tag_current>{tag.clone()}</a>
                     <span class="menu-tag-count">{count}</span>
                 </div>
                 <ul class="menu-ops" hidden=is_collapsed>{items}</ul>

@@ -9,7 +9,7 @@ use openapiv3::{MediaType, ReferenceOr, RequestBody, Response};
 use super::markdown::Markdown;
 use super::schema_tree::SchemaTree;
 use super::spec::{Op, Param, Spec};
-use super::target::{operation_href, tag_href};
+use super::target::{here, operation_href, tag_href};
 use super::try_it::TryIt;
 use crate::widgets::CopyButton;
 
@@ -24,7 +24,7 @@ pub fn OperationView(spec: Arc<Spec>, op: Op) -> impl IntoView {
     view! {
         <article class="operation" id=format!("operation/{}", op.id) data-operation=op.id.clone()>
             <div class="op-docs">
-                <p class="op-breadcrumb"><a href=tag_href(&op.tag)>{op.tag.clone()}</a>" › "<span>{op.id.clone()}</span></p>
+                <p class="op-breadcrumb"><a href=here(tag_href(&op.tag))>{op.tag.clone()}</a>" › "<span>{op.id.clone()}</span></p>
                 <h1 class="op-title">{op.summary.clone().unwrap_or_else(|| op.id.clone())}</h1>
                 <div class="op-line">
                     <span class=format!("method-badge method-{method}")>{op.method.clone()}</span>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::markdown::Markdown;
 use super::spec::{Op, Source, Spec};
-use super::target::{operation_href, tag_href};
+use super::target::{here, operation_href, tag_href};
 use crate::api::use_api;
 
 /// A `blob:` URL of the schema's JSON, released when the view goes.
@@ -44,7 +44,7 @@ pub fn Overview(spec: Arc<Spec>) -> impl IntoView {
     let tags = spec.tags.iter().map(|tag| {
         let count = spec.operations.iter().filter(|o| &o.tag == tag).count();
         view! {
-            <li><a href=tag_href(tag)><span class="tag-name">{tag.clone()}</span>
+            <li><a href=here(tag_href(tag))><span class="tag-name">{tag.clone()}</span>
                 <span class="tag-count">{format!("{count} operation{}", if count == 1 { "" } else { "s" })}</span></a></li>
         }
     }).collect_view();
@@ -69,7 +69,7 @@ pub fn Overview(spec: Arc<Spec>) -> impl IntoView {
                     <li>"Every operation has a "<strong>"Try it"</strong>" console: fill in the form, send it, or copy it as curl, Rust or Python without sending."</li>
                     <li>"Links are Redoc's: "<code>"/docs#operation/<operationId>"</code>" and "<code>"/docs#tag/<tag>"</code>"."</li>
                     <li>"Job submission is signed with Hawk: enter a client id and secret in its console ("
-                        <a href=operation_href("project_jobs_submit_hawk")>"Submit jobs (Hawk)"</a>")."</li>
+                        <a href=here(operation_href("project_jobs_submit_hawk"))>"Submit jobs (Hawk)"</a>")."</li>
                 </ul>
             </section>
             <h2>"Tags"</h2>
@@ -82,7 +82,7 @@ fn op_card(op: &Op) -> impl IntoView {
     let line = op.summary.clone().or_else(|| op.description.as_ref().and_then(|d| d.lines().next().map(str::to_string)));
     view! {
         <li class="op-card">
-            <a href=operation_href(&op.id) data-card-operation-id=op.id.clone()>
+            <a href=here(operation_href(&op.id)) data-card-operation-id=op.id.clone()>
                 <span class=format!("method-badge method-{}", op.method.to_lowercase())>{op.method.clone()}</span>
                 <code class="op-card-path">{op.path.clone()}</code>
                 <span class="op-card-id">{op.id.clone()}</span>

@@ -60,3 +60,15 @@ pub fn operation_href(id: &str) -> String {
 pub fn tag_href(tag: &str) -> String {
     format!("#tag/{}", utf8_percent_encode(tag, FRAGMENT))
 }
+
+/// A link to a fragment of the current page (path and query kept). A bare `#x` would resolve
+/// against the document's `<base>` (the app root), not this page. Reactive: follows the query.
+pub fn here(hash: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        use leptos::prelude::Get;
+        let search = location.search.get();
+        let query = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+        format!("{}{query}{hash}", location.pathname.get())
+    }
+}
