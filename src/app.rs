@@ -16,8 +16,13 @@ use crate::widgets::{ErrorBanner, Notice, Spinner};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Served under a sub-path, routes live under it (index.html found the prefix at startup).
+    let base = crate::base::app_base();
+    if crate::embed::is_embed() {
+        crate::embed::install();
+    }
     view! {
-        <Router>
+        <Router base>
             <Shell/>
         </Router>
     }
@@ -53,8 +58,10 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
     let hawk = RwSignal::new(Vec::new());
     provide_context(Api { server: active, config, saved, repositories, recent, hawk });
 
+    let embed = crate::embed::is_embed();
     view! {
-        <TopBar/>
+        {(!embed).then(|| view! { <TopBar/> })}
+        {embed.then(|| view! { <crate::embed::OpenFullApp/> })}
         {problem.map(|p| view! { <Notice text=format!("{p}; using the defaults.")/> })}
         {move || active.get().warning.map(|w| view! { <Notice text=w/> })}
         {move || repositories.get().and_then(|r| r.err()).map(|error| view! {
@@ -67,6 +74,7 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
                 <Route path=path!("/jobs") view=crate::jobs::JobsPage/>
                 <Route path=path!("/perfherder/graphs") view=crate::perf::GraphsPage/>
                 <Route path=path!("/docs") view=crate::explorer::DocsPage/>
+                <Route path=path!("/pushes") view=crate::pushes::PushesPage/>
                 <Route path=path!("/settings") view=crate::settings::SettingsPage/>
             </Routes>
         </main>

@@ -18,3 +18,23 @@ pub fn asset_url(name: &str) -> String {
 pub fn page_origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
+
+/// The path prefix the app is served under: `""` at the root of its origin, `/tools/treeherder`
+/// under a sub-path. `index.html` sets the document's `<base>` at startup (from its own URL, see
+/// its first script), so one `dist/` works at any path.
+pub fn app_base() -> String {
+    let base = document_base();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into());
+    path.trim_end_matches('/').to_string()
+}
+
+/// A browser path without the app's prefix: the route (`/tools/treeherder/jobs` → `/jobs`).
+pub fn route_path(pathname: &str) -> String {
+    let base = app_base();
+    match pathname.strip_prefix(base.as_str()) {
+        Some(rest) if base.is_empty() || rest.is_empty() || rest.starts_with('/') => {
+            if rest.is_empty() { "/".into() } else { rest.to_string() }
+        }
+        _ => pathname.to_string(),
+    }
+}

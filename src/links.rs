@@ -3,8 +3,9 @@
 
 use crate::server::{ActiveServer, ServerSource};
 
-/// `path?query` for an app route, with `server=` kept when the page URL chose the server.
-pub fn app_href(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
+/// `path?query` for an app route (for the router's `navigate`, which adds the app's prefix),
+/// with `server=` kept when the page URL chose the server, and `embed=1` kept in embeds.
+pub fn app_route(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
     let mut ser = form_urlencoded::Serializer::new(String::new());
     for (k, v) in query {
         ser.append_pair(k, v);
@@ -18,6 +19,11 @@ pub fn app_href(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> St
     } else {
         format!("{path}?{q}")
     }
+}
+
+/// An `href` for an app route: [`app_route`] under the prefix the app is served at.
+pub fn app_href(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
+    format!("{}{}", crate::base::app_base(), app_route(path, query, server))
 }
 
 /// `url` when it is safe to put in an `href`: absolute http(s) only. Data from the server (log

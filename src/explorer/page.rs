@@ -27,7 +27,8 @@ pub fn DocsPage() -> impl IntoView {
     let navigate = crate::jobs::navigate_fn();
     // Fragment navigation through the router, so history and `server=` stay as they are.
     let go = Callback::new(move |hash: String| {
-        let path = format!("{}{}{}", location.pathname.get_untracked(), search_part(&location.search.get_untracked()), hash);
+        let route = crate::base::route_path(&location.pathname.get_untracked());
+        let path = format!("{route}{}{hash}", search_part(&location.search.get_untracked()));
         navigate.with_value(|n| n(&path, NavigateOptions::default()));
     });
     restore_remembered(api);

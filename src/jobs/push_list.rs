@@ -44,6 +44,11 @@ pub fn PushList() -> impl IntoView {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         if let Ok(Some(button)) = target.closest(".job-btn") {
             if let Some(id) = button.get_attribute("data-job-id").and_then(|v| v.parse::<i64>().ok()) {
+                if crate::embed::is_embed() {
+                    // Embedded: the job opens in the full app.
+                    crate::embed::open_full_with("selectedJob", &id.to_string());
+                    return;
+                }
                 let already = selected_id.get_untracked() == Some(id);
                 select_job(ctx, if already { None } else { Some(id) });
             }

@@ -18,7 +18,9 @@ pub enum SeriesState {
     Failed(String),
 }
 
-fn marker(slot: usize) -> String {
+/// The marker swatch: (border, background, radius, transform), set through the CSSOM (a strict
+/// CSP refuses style attributes).
+fn marker(slot: usize) -> (String, &'static str, &'static str, &'static str) {
     let (color, shape, filled) = style_of(slot);
     let fill = if filled { color } else { "transparent" };
     let radius = match shape {
@@ -26,7 +28,7 @@ fn marker(slot: usize) -> String {
         _ => "1px",
     };
     let rotate = if shape == Shape::Diamond { "rotate(45deg) scale(0.85)" } else { "none" };
-    format!("border: 2px solid {color}; background: {fill}; border-radius: {radius}; transform: {rotate}")
+    (format!("2px solid {color}"), fill, radius, rotate)
 }
 
 #[component]
@@ -40,6 +42,7 @@ pub fn LegendCard(
     #[prop(into)] on_related: Callback<Related>,
 ) -> impl IntoView {
     let (color, _, _) = style_of(position);
+    let (border, fill, radius, rotate) = marker(position);
     let signature_id = match &state {
         SeriesState::Loaded(s) => s.signature_id.to_string(),
         _ => param.signature.clone(),
@@ -70,9 +73,9 @@ pub fn LegendCard(
     view! {
         <article class="legend-card" class:hidden-series=!shown data-signature-id=signature_id data-repo=param.repo.clone()
             data-state=match &state { SeriesState::Loading => "loading", SeriesState::Loaded(_) => "ready", SeriesState::Failed(_) => "error" }
-            style=format!("border-left-color: {color}")>
+            style:border-left-color=color>
             <div class="legend-top">
-                <span class="legend-marker" style=marker(position) aria-hidden="true"></span>
+                <span class="legend-marker" style:border=border style:background=fill style:border-radius=radius style:transform=rotate aria-hidden="true"></span>
                 <label class="legend-toggle" title="Show or hide this series">
                     <input type="checkbox" prop:checked=shown on:change=move |_| on_toggle.run(())/>
                     <span class="visually-hidden">"Shown"</span>

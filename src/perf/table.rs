@@ -98,7 +98,7 @@ pub fn TableView(shown: Memo<Vec<Shown>>) -> impl IntoView {
             s.iter()
                 .map(|x| {
                     let (color, _, _) = style_of(x.slot);
-                    view! { <th class="num" style=format!("border-bottom: 3px solid {color}")>{format!("{} ({})", x.series.name, x.series.param.repo)}</th> }
+                    view! { <th class="num" style:border-bottom=format!("3px solid {color}")>{format!("{} ({})", x.series.name, x.series.param.repo)}</th> }
                 })
                 .collect_view()
         })

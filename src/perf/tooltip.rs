@@ -49,20 +49,17 @@ pub fn Tooltip(shown: Shown, index: usize, x: f64, y: f64, chart_width: f64, loc
     let alert_link = alert.as_ref().map(|a| format!("{}/perfherder/alerts?id={}", server.url.as_str().trim_end_matches('/'), a.summary_id));
     let flip_x = x > chart_width - 340.0;
     let flip_y = y > 230.0;
-    let style = format!(
-        "left: {}px; top: {}px; transform: translate({}, {})",
-        if flip_x { x - 14.0 } else { x + 14.0 },
-        y,
-        if flip_x { "-100%" } else { "0" },
-        if flip_y { "calc(-100% - 8px)" } else { "8px" },
-    );
+    // Set through the CSSOM (not a style attribute), which a strict CSP allows.
+    let left = format!("{}px", if flip_x { x - 14.0 } else { x + 14.0 });
+    let top = format!("{y}px");
+    let transform = format!("translate({}, {})", if flip_x { "-100%" } else { "0" }, if flip_y { "calc(-100% - 8px)" } else { "8px" });
     let short = revision.chars().take(12).collect::<String>();
     let copy_revision = revision.clone();
     view! {
-        <div class="graph-tooltip" class:locked=locked style=style role="dialog" aria-label="Data point"
+        <div class="graph-tooltip" class:locked=locked style:left=left style:top=top style:transform=transform role="dialog" aria-label="Data point"
             data-revision=revision.clone() data-point-id=p.id[index].to_string() data-signature-id=s.signature_id.to_string()>
             <div class="tt-head">
-                <span class="tt-swatch" style=format!("background: {color}")></span>
+                <span class="tt-swatch" style:background=color></span>
                 <span class="tt-name">{s.name.clone()}</span>
                 {locked.then(|| view! { <button type="button" class="tt-close" aria-label="Close" on:click=move |_| on_close.run(())>"\u{00d7}"</button> })}
             </div>

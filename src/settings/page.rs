@@ -74,7 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     let active = move || api.server.get();
     view! {
-        <section class="page settings">
+        <section class="page settings" data-view="settings" data-state="ready">
             <h1>"Settings"</h1>
             <h2>"Treeherder server"</h2>
             <p class="active-server">

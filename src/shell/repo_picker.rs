@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use treeherder_client::models::Repository;
 
 use crate::api::use_api;
-use crate::links::app_href;
+use crate::links::app_route;
 
 /// Treeherder's default repository (`thDefaultRepo`).
 pub const DEFAULT_REPO: &str = "autoland";
@@ -49,9 +49,9 @@ pub fn RepoPicker() -> impl IntoView {
 
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        let path = location.pathname.get_untracked();
+        let path = crate::base::route_path(&location.pathname.get_untracked());
         let path = if path == "/" || path.is_empty() { "/jobs".to_string() } else { path };
-        navigate(&app_href(&path, &[("repo", chosen.as_str())], &api.server.get_untracked()), Default::default());
+        navigate(&app_route(&path, &[("repo", chosen.as_str())], &api.server.get_untracked()), Default::default());
     };
 
     let options = move || {

@@ -15,11 +15,11 @@ pub fn TopBar() -> impl IntoView {
             let repo = crate::shell::repo_picker::current_repo();
             app_href(path, &[("repo", repo.as_str())], &api.server.get())
         };
-        let current = move || location.pathname.get().starts_with(path).then_some("page");
+        let current = move || crate::base::route_path(&location.pathname.get()).starts_with(path).then_some("page");
         view! { <a class="nav-link" href=href aria-current=current>{label}</a> }
     };
     let settings_href = move || app_href("/settings", &[], &api.server.get());
-    let settings_current = move || (location.pathname.get() == "/settings").then_some("page");
+    let settings_current = move || (crate::base::route_path(&location.pathname.get()) == "/settings").then_some("page");
     view! {
         <header class="top-bar">
             <a class="brand" href=move || app_href("/jobs", &[], &api.server.get())>
@@ -27,6 +27,7 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <nav class="nav" aria-label="Views">
                 {link("/jobs", "Jobs")}
+                {link("/pushes", "Pushes")}
                 {link("/perfherder/graphs", "Graphs")}
                 {link("/docs", "API")}
             </nav>

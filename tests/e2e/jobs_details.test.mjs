@@ -60,7 +60,7 @@ test('the panel resizes, remembers its height, and Esc closes it', async () => {
   const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland&selectedJob=3205`);
   const panel = page.locator('.details-panel');
-  await panel.waitFor();
+  await panel.locator('[data-field="started"]').waitFor();
   const h0 = (await panel.boundingBox()).height;
   const handle = page.locator('.details-resize');
   const box = await handle.boundingBox();
@@ -74,7 +74,7 @@ test('the panel resizes, remembers its height, and Esc closes it', async () => {
   await page.keyboard.press('ArrowUp');
   assert.ok((await panel.boundingBox()).height > h1);
   await page.reload();
-  await panel.waitFor();
+  await panel.locator('[data-field="started"]').waitFor();
   assert.ok(Math.abs((await panel.boundingBox()).height - h1 - 40) <= 4, 'height remembered');
   await page.locator('body').click({ position: { x: 5, y: 200 } });
   await page.keyboard.press('Escape');

@@ -48,6 +48,8 @@ pub struct Options {
     pub app_server: String,
     /// Hawk client ids and secrets accepted for job submission.
     pub hawk_clients: Vec<(String, String)>,
+    /// Send the app's HTML with the Content-Security-Policy in `dist/csp.txt`.
+    pub csp: bool,
 }
 
 impl Default for Options {
@@ -61,12 +63,14 @@ impl Default for Options {
             real_clock: false,
             app_server: "/".into(),
             hawk_clients: vec![(submit::DEMO_CLIENT_ID.into(), submit::DEMO_SECRET.into())],
+            csp: false,
         }
     }
 }
 
 /// The whole HTTP service for some state.
-pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str) -> Router {
+/// `csp`: a Content-Security-Policy to send with the app's HTML (see `--csp`).
+pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str, csp: Option<String>) -> Router {
     let mut app = api::routes().merge(control::routes());
     if let Some(root) = dist.clone() {
         let server = app_server.to_string();
@@ -77,12 +81,12 @@ pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str) -> Router 
     }
     app = match dist {
         Some(root) => app.fallback(move |uri: axum::http::Uri, request: axum::extract::Request| {
-            let root = root.clone();
+            let (root, csp) = (root.clone(), csp.clone());
             async move {
                 if uri.path().starts_with("/api/") {
                     axum::response::IntoResponse::into_response(api::unknown_endpoint(uri).await)
                 } else {
-                    static_files::serve(root, request).await
+                    static_files::serve(root, request, csp.as_deref()).await
                 }
             }
         }),
@@ -118,7 +122,7 @@ impl SampleServer {
         let listener = TcpListener::bind((options.host.as_str(), options.port)).await?;
         let addr = listener.local_addr()?;
         let state = build_state(&options);
-        let app = router(state.clone(), options.dist.clone(), &options.app_server);
+        let app = router(state.clone(), options.dist.clone(), &options.app_server, csp_of(&options)?);
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 log::error!("sample server stopped: {e}");
@@ -140,5 +144,13 @@ impl SampleServer {
 impl Drop for SampleServer {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// The policy `--csp` sends: `dist/csp.txt`, written by the build.
+pub fn csp_of(options: &Options) -> std::io::Result<Option<String>> {
+    match (&options.dist, options.csp) {
+        (Some(dist), true) => Ok(Some(std::fs::read_to_string(dist.join("csp.txt"))?.trim().to_string())),
+        _ => Ok(None),
     }
 }

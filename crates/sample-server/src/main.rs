@@ -36,6 +36,9 @@ struct Args {
     /// the documented demo credentials are accepted.
     #[arg(long = "hawk-client", value_parser = parse_client)]
     hawk_clients: Vec<(String, String)>,
+    /// Serve the app's HTML with the Content-Security-Policy the build wrote to dist/csp.txt.
+    #[arg(long)]
+    csp: bool,
     /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
     #[arg(long, default_value = "/")]
     open: String,
@@ -53,6 +56,7 @@ async fn main() {
         synthetic_series: args.synthetic_series,
         real_clock: args.real_clock,
         app_server: args.app_server.clone(),
+        csp: args.csp,
         hawk_clients: if args.hawk_clients.is_empty() {
             vec![(sample_server::submit::DEMO_CLIENT_ID.into(), sample_server::submit::DEMO_SECRET.into())]
         } else {
@@ -87,7 +91,14 @@ async fn main() {
         println!("Treeherder Explorer: http://{addr}{}", args.open);
     }
     println!("API: http://{addr}/api/");
-    let app = router(state, options.dist, &options.app_server);
+    let csp = match sample_server::csp_of(&options) {
+        Ok(csp) => csp,
+        Err(e) => {
+            eprintln!("error: --csp needs the policy in dist/csp.txt (written by the build): {e}");
+            std::process::exit(2);
+        }
+    };
+    let app = router(state, options.dist, &options.app_server, csp);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

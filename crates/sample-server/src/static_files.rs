@@ -43,7 +43,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// Serves `root`: files as they are, other paths as `index.html`.
-pub async fn serve(root: PathBuf, request: Request) -> Response {
+pub async fn serve(root: PathBuf, request: Request, csp: Option<&str>) -> Response {
     let path = request.uri().path().to_string();
     let Some(mut file) = resolve(&root, &path) else {
         return (StatusCode::BAD_REQUEST, "bad path").into_response();
@@ -70,6 +70,11 @@ pub async fn serve(root: PathBuf, request: Request) -> Response {
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some(policy) = csp.filter(|_| file.extension().is_some_and(|e| e == "html")) {
+        if let Ok(value) = HeaderValue::from_str(policy) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     response
 }
 

@@ -57,7 +57,7 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> String {
 }
 
 async fn replay(entries: Vec<recorded::Recorded>) -> Vec<String> {
-    let app = router(build_state(&Options::default()), None, "/");
+    let app = router(build_state(&Options::default()), None, "/", None);
     let mut failures = Vec::new();
     for entry in &entries {
         let request = Request::get(&entry.url)

@@ -126,7 +126,7 @@ pub fn DetailsPanel() -> impl IntoView {
 
     view! {
         <Show when=move || selection.with(|s| s.is_some())>
-            <aside class="details-panel" aria-label="Selected job" style=move || format!("height: {}px", height.get())>
+            <aside class="details-panel" aria-label="Selected job" style:height=move || format!("{}px", height.get())>
                 <div class="details-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the details panel"
                     tabindex="0" on:pointerdown=on_drag on:keydown=on_resize_key></div>
                 <button type="button" class="details-close" aria-label="Close the details panel (Esc)"

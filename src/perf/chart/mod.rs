@@ -365,7 +365,7 @@ pub fn Chart(
             let kind = if a.is_regression { "regression" } else { "improvement" };
             let label = format!("{} {}{}", if a.is_regression { "\u{25b2}" } else { "\u{25bc}" }, a.amount_pct.map(|p| format!("{p:.1}% ")).unwrap_or_default(), a.status);
             view! {
-                <button type="button" class=format!("alert-marker {kind}") style=format!("left: {x:.1}px")
+                <button type="button" class=format!("alert-marker {kind}") style:left=format!("{x:.1}px")
                     data-push-id=a.push_id.to_string() data-kind=kind data-summary-id=a.summary_id.to_string()
                     title=format!("Alert summary {}: {kind} at push {} ({})", a.summary_id, a.push_id, a.status)
                     on:click=move |_| on_select.run(Some((sig, point)))>{label}</button>
@@ -381,13 +381,13 @@ pub fn Chart(
             data-plot=move || { let p = main_plot(); format!("{},{},{},{}", p.left, p.top, p.width, p.height) }
             data-zoomed=move || view.get().is_some().to_string()
             on:keydown=on_key on:dblclick=move |_| reset()>
-            <canvas class="chart-main" node_ref=main_ref style=move || format!("width: {}px; height: {MAIN_HEIGHT}px", width.get())
+            <canvas class="chart-main" node_ref=main_ref style:width=move || format!("{}px", width.get()) style:height=format!("{MAIN_HEIGHT}px")
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:pointerleave=move |_| if drag.get_value().is_none() { hover.set(None) }
                 on:wheel=on_wheel></canvas>
-            <div class="alert-markers" style=format!("top: {}px", MAIN_MARGIN.top)>{alert_markers}</div>
+            <div class="alert-markers" style:top=format!("{}px", MAIN_MARGIN.top)>{alert_markers}</div>
             {tooltip}
-            <canvas class="chart-overview" node_ref=overview_ref style=move || format!("width: {}px; height: {OVERVIEW_HEIGHT}px", width.get())
+            <canvas class="chart-overview" node_ref=overview_ref style:width=move || format!("{}px", width.get()) style:height=format!("{OVERVIEW_HEIGHT}px")
                 on:pointerdown=on_overview_down on:pointermove=on_overview_move on:pointerup=on_overview_up></canvas>
         </div>
     }

@@ -20,7 +20,7 @@ impl Api {
 
     pub fn with(options: Options) -> Self {
         let state = build_state(&options);
-        Api { app: router(state.clone(), options.dist.clone(), &options.app_server), state }
+        Api { app: router(state.clone(), options.dist.clone(), &options.app_server, None), state }
     }
 
     pub async fn request(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {

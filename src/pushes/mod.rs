@@ -1,0 +1,5 @@
+//! `/pushes`: a compact status list of a repository's last pushes (for dashboards).
+
+mod page;
+
+pub use page::PushesPage;
