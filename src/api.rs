@@ -42,7 +42,15 @@ impl Api {
     /// A client of the active server. Reading it tracks the server, so resources built from
     /// it refetch when the server changes.
     pub fn client(&self) -> Client {
-        TreeherderClient::with_transport(self.server.get().url, BrowserTransport)
+        self.configure(TreeherderClient::with_transport(self.server.get().url, BrowserTransport))
+    }
+
+    /// The deployment's request timeout, when it sets one.
+    fn configure(&self, client: Client) -> Client {
+        match self.config.with_untracked(|c| c.config.request_timeout_seconds) {
+            Some(secs) if secs > 0 => client.timeout(std::time::Duration::from_secs(secs)),
+            _ => client,
+        }
     }
 
     /// The Hawk credentials for the active server's origin, if any were entered (tracked).
@@ -53,7 +61,7 @@ impl Api {
 
     /// Like [`Api::client`] without tracking.
     pub fn client_untracked(&self) -> Client {
-        TreeherderClient::with_transport(self.server.get_untracked().url, BrowserTransport)
+        self.configure(TreeherderClient::with_transport(self.server.get_untracked().url, BrowserTransport))
     }
 }
 

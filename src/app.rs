@@ -49,9 +49,13 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
         server::resolve(param.as_deref(), saved.get().as_deref(), config_server.as_deref(), &crate::base::document_base())
     });
     let problem = loaded.problem.clone();
+    let timeout = loaded.config.request_timeout_seconds.filter(|s| *s > 0).map(std::time::Duration::from_secs);
     let config = Signal::stored(loaded);
     let repositories = LocalResource::new(move || {
-        let client = TreeherderClient::with_transport(active.get().url, BrowserTransport);
+        let mut client = TreeherderClient::with_transport(active.get().url, BrowserTransport);
+        if let Some(t) = timeout {
+            client = client.timeout(t);
+        }
         async move { client.repositories().await }
     });
     let recent = RwSignal::new(crate::api::Recent::default());

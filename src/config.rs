@@ -12,6 +12,8 @@ pub struct AppConfig {
     pub repositories: Vec<String>,
     /// Window title prefix, e.g. "Firefox CI".
     pub title: Option<String>,
+    /// How long to wait for an answer before saying the server did not answer (default 30).
+    pub request_timeout_seconds: Option<u64>,
 }
 
 /// The outcome of loading `config.json`.

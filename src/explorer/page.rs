@@ -22,6 +22,7 @@ pub fn DocsPage() -> impl IntoView {
         let client = api.client();
         async move { spec::load(client).await }
     });
+    let spec_resource = spec;
     let location = use_location();
     let target = Memo::new(move |_| target::parse(&location.hash.get()));
     let navigate = crate::jobs::navigate_fn();
@@ -51,7 +52,7 @@ pub fn DocsPage() -> impl IntoView {
                     <div class="error-banner" role="alert"><strong class="error-title">"The API schema cannot be shown"</strong>
                     <span class="error-message">{message}</span></div>
                 }.into_any(),
-                Some(Ok(spec)) => view! { <Loaded spec target go/> }.into_any(),
+                Some(Ok(spec)) => view! { <Loaded spec target go retry=Callback::new(move |_| spec_resource.refetch())/> }.into_any(),
             }}
         </section>
     }
@@ -66,7 +67,7 @@ fn search_part(search: &str) -> String {
 }
 
 #[component]
-fn Loaded(spec: Arc<Spec>, target: Memo<Target>, go: Callback<String>) -> impl IntoView {
+fn Loaded(spec: Arc<Spec>, target: Memo<Target>, go: Callback<String>, retry: Callback<()>) -> impl IntoView {
     // Ready once the menu (every operation) is on screen.
     request_animation_frame(|| mark_ready("docs"));
     let api = use_api();
@@ -111,7 +112,12 @@ fn Loaded(spec: Arc<Spec>, target: Memo<Target>, go: Callback<String>) -> impl I
             <DocsMenu spec=spec.clone() target go/>
         </aside>
         <div class="docs-main" data-source=if spec.source == Source::Live { "live" } else { "bundled" }>
-            {source_notice.map(|text| view! { <div class="docs-source-notice" role="status">{text}</div> })}
+            {source_notice.map(|text| view! {
+                <div class="docs-source-notice" role="status">
+                    <span>{text}</span>
+                    " "<button type="button" class="btn btn-small docs-retry" on:click=move |_| retry.run(())>"Retry the server"</button>
+                </div>
+            })}
             {content}
         </div>
     }

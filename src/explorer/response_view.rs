@@ -119,8 +119,12 @@ fn AnswerView(answer: Answer) -> impl IntoView {
     let text = answer.text.clone();
     let size = human_size(text.len());
     let copy_text = text.clone();
+    let retry_after = answer.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")).map(|(_, v)| v.clone());
     let refused = (!ok).then(|| {
-        let detail = answer.detail.clone().unwrap_or_else(|| "(no detail in the answer)".to_string());
+        let mut detail = answer.detail.clone().unwrap_or_else(|| "(no detail in the answer)".to_string());
+        if let Some(wait) = &retry_after {
+            detail.push_str(&format!(" The server asks to wait {wait} s before trying again (Retry-After)."));
+        }
         view! {
             <div class="try-refusal" role="alert">
                 <strong>{format!("The server answered {} {}: ", answer.status, reason_phrase(answer.status))}</strong>
@@ -128,6 +132,13 @@ fn AnswerView(answer: Answer) -> impl IntoView {
             </div>
         }
     });
+    // A body that should be JSON and is not: said above the raw text, not only in the Tree tab.
+    let not_json = match &answer.json {
+        Err(e) if ok && !answer.text.trim().is_empty() => Some(view! {
+            <div class="try-not-json" role="alert">{format!("Not JSON: {e}. The body is shown raw.")}</div>
+        }),
+        _ => None,
+    };
     let json = answer.json.clone();
     let headers = answer.headers.clone();
     let body = move || match tab.get() {
@@ -171,6 +182,7 @@ fn AnswerView(answer: Answer) -> impl IntoView {
             </div>
             <div class="try-url"><span class="method">{answer.method.clone()}</span>" "<code>{answer.url.clone()}</code></div>
             {refused}
+            {not_json}
             <div class="tabs" role="tablist">
                 {tab_button(Tab::Tree, "Tree")}
                 {tab_button(Tab::Raw, "Raw")}

@@ -40,6 +40,7 @@ pub fn LegendCard(
     #[prop(into)] on_toggle: Callback<()>,
     #[prop(into)] on_remove: Callback<()>,
     #[prop(into)] on_related: Callback<Related>,
+    #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
     let (color, _, _) = style_of(position);
     let (border, fill, radius, rotate) = marker(position);
@@ -53,6 +54,7 @@ pub fn LegendCard(
         SeriesState::Failed(message) => view! {
             <div class="legend-name">{format!("Signature {} on {}", param.signature, param.repo)}</div>
             <div class="legend-error" role="alert">{message.clone()}</div>
+            <button type="button" class="btn btn-small legend-retry" on:click=move |_| on_retry.run(())>"Retry"</button>
         }
         .into_any(),
         SeriesState::Loaded(s) => {

@@ -47,7 +47,10 @@ pub fn GraphsPage() -> impl IntoView {
 
     // Loading: every series of the URL, once per (server, series, range, replicates).
     let states: RwSignal<HashMap<LoadKey, SeriesState>> = RwSignal::new(HashMap::new());
+    // Bumped by "Retry" on a failed series: the loader runs again for what is missing.
+    let reload = RwSignal::new(0u32);
     Effect::new(move |_| {
+        reload.track();
         let server = api.server.with(|s| s.url.as_str().to_string());
         let (list, timerange, replicates) = params.with(|p| (p.series.clone(), p.timerange, p.replicates));
         for param in list {
@@ -152,12 +155,18 @@ pub fn GraphsPage() -> impl IntoView {
     let legend = move || {
         entries.get().into_iter().map(|(slot, param, state)| {
             let framework = framework_name(param.framework);
-            let (p1, p2, p3) = (param.clone(), param.clone(), param.clone());
+            let (p1, p2, p3, p4) = (param.clone(), param.clone(), param.clone(), param.clone());
             view! {
                 <LegendCard param position=slot state framework
                     on_toggle=move |_| { let p1 = p1.clone(); update(&move |p: &mut GraphsParams| { for s in p.series.iter_mut().filter(|s| s.same(&p1)) { s.shown = !s.shown; } }, false) }
                     on_remove=move |_| { let p2 = p2.clone(); update(&move |p: &mut GraphsParams| { p.series.retain(|s| !s.same(&p2)); if p.selected.is_some() { p.selected = None; } }, false) }
-                    on_related=move |kind| on_related(p3.clone(), kind)/>
+                    on_related=move |kind| on_related(p3.clone(), kind)
+                    on_retry=move |_| {
+                        let server = api.server.with_untracked(|s| s.url.as_str().to_string());
+                        let key = params.with_untracked(|p| key_of(&server, &p4, p.timerange, p.replicates));
+                        states.update(|s| { s.remove(&key); });
+                        reload.update(|r| *r += 1);
+                    }/>
             }
         }).collect_view()
     };

@@ -62,7 +62,8 @@ impl FaultMode {
 #[derive(Clone, Debug, Serialize)]
 pub struct Fault {
     pub mode: FaultMode,
-    /// Requests whose path starts with this (and whose query contains `query`, if set).
+    /// Requests whose path starts with this, or is exactly this when it ends with `$` (and whose
+    /// query contains `query`, if set).
     pub path: String,
     pub query: Option<String>,
     /// How many more requests it affects; `None`: until cleared.
@@ -80,7 +81,12 @@ impl Faults {
     fn take(&self, path: &str, query: &str) -> Option<Fault> {
         let mut faults = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let index = faults.iter().position(|f| {
-            path.starts_with(&f.path) && f.query.as_ref().is_none_or(|q| query.contains(q.as_str()))
+            // `path=/api/x/$` matches that path only; otherwise any path under it.
+            let path_matches = match f.path.strip_suffix('$') {
+                Some(exact) => path == exact,
+                None => path.starts_with(&f.path),
+            };
+            path_matches && f.query.as_ref().is_none_or(|q| query.contains(q.as_str()))
         })?;
         let fault = faults[index].clone();
         if let Some(n) = &mut faults[index].remaining {

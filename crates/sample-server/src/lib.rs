@@ -71,12 +71,17 @@ impl Default for Options {
 /// The whole HTTP service for some state.
 /// `csp`: a Content-Security-Policy to send with the app's HTML (see `--csp`).
 pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str, csp: Option<String>) -> Router {
+    router_with_timeout(state, dist, app_server, csp, None)
+}
+
+/// [`router`], with the request timeout the served app's `config.json` gives (`--app-timeout`).
+pub fn router_with_timeout(state: Shared, dist: Option<PathBuf>, app_server: &str, csp: Option<String>, app_timeout: Option<u64>) -> Router {
     let mut app = api::routes().merge(control::routes());
     if let Some(root) = dist.clone() {
         let server = app_server.to_string();
         app = app.route(
             "/config.json",
-            axum::routing::get(move || static_files::app_config(root.clone(), server.clone())),
+            axum::routing::get(move || static_files::app_config(root.clone(), server.clone(), app_timeout)),
         );
     }
     app = match dist {

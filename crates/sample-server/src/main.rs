@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Parser;
-use sample_server::{build_state, router, synthetic, Options};
+use sample_server::{build_state, synthetic, Options};
 
 #[derive(Parser, Debug)]
 #[command(version, about = "Serve a real Treeherder's recorded API (and the built app) offline")]
@@ -36,6 +36,9 @@ struct Args {
     /// the documented demo credentials are accepted.
     #[arg(long = "hawk-client", value_parser = parse_client)]
     hawk_clients: Vec<(String, String)>,
+    /// The request timeout (seconds) the served app's config.json sets (tests of slow servers).
+    #[arg(long)]
+    app_timeout: Option<u64>,
     /// Serve the app's HTML with the Content-Security-Policy the build wrote to dist/csp.txt.
     #[arg(long)]
     csp: bool,
@@ -98,7 +101,7 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let app = router(state, options.dist, &options.app_server, csp);
+    let app = sample_server::router_with_timeout(state, options.dist, &options.app_server, csp, args.app_timeout);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

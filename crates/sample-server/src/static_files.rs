@@ -101,13 +101,16 @@ mod tests {
 
 /// `config.json` of the served app, pointing it at `server` (`/`: this same origin, i.e. the
 /// sample API). Other fields of the deployment's file are kept.
-pub async fn app_config(root: PathBuf, server: String) -> Response {
+pub async fn app_config(root: PathBuf, server: String, timeout_secs: Option<u64>) -> Response {
     let mut config = std::fs::read_to_string(root.join("config.json"))
         .ok()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .filter(|v| v.is_object())
         .unwrap_or_else(|| serde_json::json!({}));
     config["server"] = serde_json::Value::String(server);
+    if let Some(secs) = timeout_secs {
+        config["request_timeout_seconds"] = serde_json::json!(secs);
+    }
     let mut response = axum::Json(config).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response

@@ -146,7 +146,19 @@ impl<T: Transport> TreeherderClient<T> {
     /// # Ok(()) }
     /// ```
     pub async fn job(&self, project: &str, job_id: i64) -> Result<JobDetail, Error> {
-        self.get_json(&format!("/api/project/{}/jobs/{job_id}/", encode_segment(project)), &Query::new()).await
+        let path = format!("/api/project/{}/jobs/{job_id}/", encode_segment(project));
+        let detail: JobDetail = self.get_json(&path, &Query::new()).await?;
+        // Every field of a job has a default (servers omit some), so an answer of another shape
+        // would decode as an empty job: the id is what proves it is the job asked for.
+        if detail.job.id != job_id {
+            let message = format!("expected job {job_id}, the answer is about job {}", detail.job.id);
+            return Err(Error::new(
+                crate::error::ErrorKind::Decode { path: "id".into(), message },
+                "GET",
+                &self.url(&path, &Query::new()),
+            ));
+        }
+        Ok(detail)
     }
 
     /// Jobs of the same type, newest push first (`offset`/`count`, at most 50 per call).
