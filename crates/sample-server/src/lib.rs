@@ -12,6 +12,7 @@ pub mod api;
 pub mod clock;
 mod control;
 pub mod faults;
+pub mod hostile;
 mod policy;
 pub mod recorded;
 mod static_files;

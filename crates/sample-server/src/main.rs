@@ -42,6 +42,10 @@ struct Args {
     /// Serve the app's HTML with the Content-Security-Policy the build wrote to dist/csp.txt.
     #[arg(long)]
     csp: bool,
+    /// Serve hostile text and URLs (markup, scripts, `javascript:` links) in every free-text and
+    /// URL field of the API's answers: for testing that a client renders them inert.
+    #[arg(long)]
+    hostile: bool,
     /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
     #[arg(long, default_value = "/")]
     open: String,
@@ -101,7 +105,10 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let app = sample_server::router_with_timeout(state, options.dist, &options.app_server, csp, args.app_timeout);
+    let mut app = sample_server::router_with_timeout(state, options.dist, &options.app_server, csp, args.app_timeout);
+    if args.hostile {
+        app = app.layer(axum::middleware::from_fn(sample_server::hostile::rewrite));
+    }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
