@@ -2,14 +2,20 @@
 
 use leptos::prelude::*;
 use treeherder_client::models::Repository;
-use treeherder_client::transport::BrowserTransport;
 use treeherder_client::{Credentials, Error, TreeherderClient};
 
 use crate::config::LoadedConfig;
 use crate::server::ActiveServer;
 
+/// How the app sends requests: `fetch`, in the browser it runs in. Native builds of the app
+/// (its fuzz targets and unit tests of pure logic) get the platform's default instead.
+#[cfg(target_arch = "wasm32")]
+pub type AppTransport = treeherder_client::transport::BrowserTransport;
+#[cfg(not(target_arch = "wasm32"))]
+pub type AppTransport = treeherder_client::transport::DefaultTransport;
+
 /// A client of the server in use (changes when `?server=` or the saved choice changes).
-pub type Client = TreeherderClient<BrowserTransport>;
+pub type Client = TreeherderClient<AppTransport>;
 
 /// Shared handles: which server, the deployment config, the saved choice.
 #[derive(Clone, Copy)]
@@ -42,7 +48,7 @@ impl Api {
     /// A client of the active server. Reading it tracks the server, so resources built from
     /// it refetch when the server changes.
     pub fn client(&self) -> Client {
-        self.configure(TreeherderClient::with_transport(self.server.get().url, BrowserTransport))
+        self.configure(TreeherderClient::with_transport(self.server.get().url, AppTransport::default()))
     }
 
     /// The deployment's request timeout, when it sets one.
@@ -61,7 +67,7 @@ impl Api {
 
     /// Like [`Api::client`] without tracking.
     pub fn client_untracked(&self) -> Client {
-        self.configure(TreeherderClient::with_transport(self.server.get_untracked().url, BrowserTransport))
+        self.configure(TreeherderClient::with_transport(self.server.get_untracked().url, AppTransport::default()))
     }
 }
 

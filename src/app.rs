@@ -5,7 +5,6 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::path;
 
-use treeherder_client::transport::BrowserTransport;
 use treeherder_client::TreeherderClient;
 
 use crate::api::Api;
@@ -52,7 +51,7 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
     let timeout = loaded.config.request_timeout_seconds.filter(|s| *s > 0).map(std::time::Duration::from_secs);
     let config = Signal::stored(loaded);
     let repositories = LocalResource::new(move || {
-        let mut client = TreeherderClient::with_transport(active.get().url, BrowserTransport);
+        let mut client = TreeherderClient::with_transport(active.get().url, crate::api::AppTransport::default());
         if let Some(t) = timeout {
             client = client.timeout(t);
         }

@@ -113,3 +113,22 @@ fn a_malformed_config_is_reported() {
     let ok = treeherder_explorer::config::parse("{\"repositories\": [\"try\"], \"extra\": 1}").unwrap();
     assert_eq!(ok.repositories, vec!["try".to_string()]);
 }
+
+/// Regression (fuzz target `url_params`): `tier=2,2&tier=1,2` parsed as tiers [2, 1], which the
+/// URL writer, seeing the default set, left out, so the URL read back as [1, 2]. Set-valued
+/// filters now come out in Treeherder's order whatever the URL's order.
+#[wasm_bindgen_test]
+fn set_valued_filters_are_in_canonical_order_and_round_trip() {
+    use treeherder_explorer::jobs::url_state::JobsParams;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(
+        b"resultStatus=success,testfailed,testfailed&classifiedState=unclassified,classified&tier=2,2&tier=1,2",
+    )
+    .into_owned()
+    .collect();
+    let parsed = JobsParams::parse(&pairs);
+    assert_eq!(parsed.filter.tier, ["1", "2"]);
+    assert_eq!(parsed.filter.result_status, ["testfailed", "success"]);
+    assert_eq!(parsed.filter.classified_state, ["classified", "unclassified"]);
+    let written = JobsParams::with_filter(&pairs, &parsed.filter);
+    assert_eq!(JobsParams::parse(&written).filter, parsed.filter);
+}

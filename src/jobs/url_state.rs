@@ -180,7 +180,7 @@ impl JobsParams {
                     ));
                 }
                 if !known.is_empty() || unknown.is_empty() {
-                    f.result_status = dedup(known);
+                    f.result_status = in_order(&known, &ALL_RESULT_STATUSES);
                 }
             }
             "classifiedState" => {
@@ -190,7 +190,7 @@ impl JobsParams {
                     self.warnings.push(format!("Ignored classifiedState {}: use classified, unclassified", quote_all(&unknown)));
                 }
                 if !known.is_empty() || unknown.is_empty() {
-                    f.classified_state = dedup(known);
+                    f.classified_state = in_order(&known, &["classified", "unclassified"]);
                 }
             }
             "tier" => {
@@ -200,7 +200,7 @@ impl JobsParams {
                     self.warnings.push(format!("Ignored tier {}: tiers are 1, 2 and 3", quote_all(&unknown)));
                 }
                 if !known.is_empty() {
-                    f.tier = dedup(known);
+                    f.tier = in_order(&known, &["1", "2", "3"]);
                 }
             }
             "searchStr" => f.search = values,
@@ -251,6 +251,12 @@ impl JobsParams {
 fn non_empty(v: &str) -> Option<String> {
     let t = v.trim();
     (!t.is_empty()).then(|| t.to_string())
+}
+
+/// A set-valued parameter in its canonical order (`tier=2,1,2` is `1,2`), so that equal sets
+/// compare equal and a URL written back reads the same (found by the url_params fuzz target).
+fn in_order(values: &[String], order: &[&str]) -> Vec<String> {
+    order.iter().filter(|o| values.iter().any(|v| v == *o)).map(|o| o.to_string()).collect()
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {

@@ -3,10 +3,15 @@ use crate::error::{Error, ErrorKind};
 use crate::query::Query;
 use crate::transport::Transport;
 
-/// Parses an OpenAPI document. One plain `serde_json` pass (no path tracking): the schema types
-/// are large, and this keeps a single copy of their decoder in a wasm build.
+/// Parses an OpenAPI document: text → JSON value → schema types (no path tracking: the schema
+/// types are large, and this keeps a single copy of their decoder in a wasm build).
+///
+/// Through a value, not straight from text: `openapiv3` decodes a `$ref`-or-item twice when the
+/// first try fails and panics if the second, from a buffered value, succeeds, which text with
+/// duplicate keys makes happen (found by the `openapi` fuzz target). A value has no duplicates.
 pub fn parse_schema(text: &str) -> Result<openapiv3::OpenAPI, String> {
-    serde_json::from_str(text).map_err(|e| format!("not an OpenAPI 3 document: {e}"))
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    serde_json::from_value(value).map_err(|e| format!("not an OpenAPI 3 document: {e}"))
 }
 
 impl<T: Transport> TreeherderClient<T> {
@@ -34,5 +39,22 @@ impl<T: Transport> TreeherderClient<T> {
             Error::new(ErrorKind::Decode { path: String::new(), message }, "GET", &url)
         })?;
         Ok((text, schema))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_schema;
+
+    /// Regression (fuzz target `openapi`): a path item with a duplicated key made `openapiv3`
+    /// panic ("somehow this parsed successfully the second time"); a panic in wasm kills the page.
+    #[test]
+    fn duplicate_keys_in_a_path_item_do_not_panic() {
+        let text = r#"{"openapi":"3.0.3","info":{"title":"","version":"1"},
+            "paths":{"/api/x/":{"get":{"responses":{}},"get":{"responses":{"200":{"description":""}}}}}}"#;
+        let direct = std::panic::catch_unwind(|| serde_json::from_str::<openapiv3::OpenAPI>(text).is_ok());
+        assert!(direct.is_err(), "this input is the one that made the library panic");
+        let schema = parse_schema(text).expect("the last duplicate wins, as in a browser's JSON.parse");
+        assert_eq!(schema.paths.paths.len(), 1);
     }
 }
