@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod base;
 pub mod config;
+pub mod diagnostics;
 pub mod embed;
 pub mod explorer;
 pub mod jobs;

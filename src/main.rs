@@ -2,5 +2,6 @@ fn main() {
     // A panic would silently kill the page; at least say why in the console.
     console_error_panic_hook::set_once();
     let _ = console_log::init_with_level(log::Level::Info);
+    treeherder_explorer::diagnostics::expose_memory_probe();
     leptos::mount::mount_to_body(treeherder_explorer::App);
 }

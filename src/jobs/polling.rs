@@ -71,7 +71,8 @@ impl Poller {
         spawn_local(async move {
             let (repo, range) = me.ctx.params.with_untracked(|p| (p.repo.clone(), p.range.clone()));
             let client = me.api.client_untracked();
-            let result = me.ctx.store.poll_once(&client, &repo, &range).await;
+            let keep = me.ctx.selected.with_untracked(|s| s.as_ref().map(|s| s.job.push_id));
+            let result = me.ctx.store.poll_once(&client, &repo, &range, keep).await;
             me.running.store(false, Ordering::Relaxed);
             if me.stopped.load(Ordering::Relaxed) {
                 return;

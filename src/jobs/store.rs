@@ -252,7 +252,8 @@ impl JobsStore {
 
     /// One live update: pushes newer than the newest shown, then jobs changed since the
     /// newest change seen. Returns the error, if any, for backoff.
-    pub async fn poll_once(&self, client: &Client, repo: &str, range: &PushRange) -> Result<(), Error> {
+    /// `keep`: a push that must stay listed (the selected job's).
+    pub async fn poll_once(&self, client: &Client, repo: &str, range: &PushRange, keep: Option<i64>) -> Result<(), Error> {
         let generation = self.generation.get_value();
         // A closed range (one revision, an upper bound) gets no new pushes.
         let open = range.revision.is_none() && range.tochange.is_none() && range.enddate.is_none();
@@ -268,10 +269,18 @@ impl JobsStore {
             let fresh: Vec<PushSlot> =
                 list.results.into_iter().filter(|p| !known.contains(&p.id)).map(PushSlot::new).collect();
             if !fresh.is_empty() {
+                let mut gone = Vec::new();
                 self.pushes.update(|ps| {
+                    let window = ps.len().max(FIRST_COUNT);
                     ps.splice(0..0, fresh.iter().cloned());
                     ps.sort_by(|a, b| b.push.push_timestamp.cmp(&a.push.push_timestamp).then(b.push.id.cmp(&a.push.id)));
+                    gone = slide_window(ps, window, keep);
                 });
+                // Their signals live as long as the page unless disposed.
+                for slot in gone {
+                    slot.jobs.dispose();
+                    slot.load.dispose();
+                }
                 self.fetch_jobs(client, &fresh, generation, range.nojobs);
             }
         }
@@ -300,6 +309,22 @@ impl JobsStore {
         });
         Ok(())
     }
+}
+
+/// Live updates slide the list rather than grow it: a tab left open on a busy repository for a
+/// day keeps the number of pushes it was given (by the URL or "next"), the newest first, so its
+/// memory and DOM stay flat. The oldest pushes leave from the bottom, except `keep` (the selected
+/// job's push); "next" brings them back. Returns what left.
+pub fn slide_window(pushes: &mut Vec<PushSlot>, window: usize, keep: Option<i64>) -> Vec<PushSlot> {
+    let mut gone = Vec::new();
+    let mut index = pushes.len();
+    while pushes.len() > window && index > 0 {
+        index -= 1;
+        if Some(pushes[index].push.id) != keep {
+            gone.push(pushes.remove(index));
+        }
+    }
+    gone
 }
 
 /// The push query of a range.
