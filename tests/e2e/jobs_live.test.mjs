@@ -32,6 +32,8 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
     return { id: p.dataset.pushId, top: p.getBoundingClientRect().top };
   });
 
+  const before = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  const titleBefore = Number((await page.title()).match(/^\[(\d+)\]/)?.[1] ?? 0);
   const added = await server.control('/__sample/pushes?repo=autoland&jobs=8');
   const running = (await jobsOf(server, 60)).find((j) => j.state === 'running');
   await server.control(`/__sample/jobs/${running.id}?state=completed&result=testfailed`);
@@ -49,7 +51,13 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
   assert.ok(Math.abs(top - anchor.top) <= 2, `push ${anchor.id} stayed put (${anchor.top} → ${top})`);
   assert.ok(page.apiRequests.some((u) => /push\/\?.*fromchange=/.test(u)));
   assert.ok(page.apiRequests.some((u) => /jobs\/\?.*last_modified__gt=/.test(u)));
-  assert.equal(await page.title(), '[8] autoland', 'the new unclassified failure counts');
+  // The list slides: as many pushes as before, the oldest out (unless it holds the selection).
+  const after = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  assert.equal(after.length, before.length, 'the list keeps its size');
+  const left = before.filter((id) => !after.includes(id));
+  assert.deepEqual(left, [before[before.length - 1]], 'the oldest push left');
+  const leftFailures = (await jobsOf(server, left[0])).filter(isUnclassifiedFailure).length;
+  assert.equal(await page.title(), `[${titleBefore + 1 - leftFailures}] autoland`, 'the new unclassified failure counts; the departed push\'s no longer');
   assertNoPanic(assert, page);
   await page.close();
 });
