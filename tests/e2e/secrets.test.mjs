@@ -51,11 +51,11 @@ async function signIn(page, secret, remember) {
   await page.locator('.hawk-panel[data-signed-in="true"]').waitFor();
 }
 
-async function openSubmit(page, server, extra = '') {
+/** The Hawk submission's console, the page served by server a (`extra`: e.g. `server=…`). */
+async function openSubmit(page, extra = '') {
   await page.goto(`${a.url}/docs?${extra}#operation/project_jobs_submit_hawk`);
   await page.locator('.docs-page[data-state="ready"]').waitFor();
   await page.locator('.try-it').waitFor();
-  void server;
 }
 
 test('secrets stay out of URLs, history, console, errors, the page, storage and other origins', async () => {
@@ -64,7 +64,7 @@ test('secrets stay out of URLs, history, console, errors, the page, storage and 
   const tryIt = page.locator('.try-it');
 
   // 1. A wrong secret: the server's refusal is shown, without the secret.
-  await openSubmit(page, a);
+  await openSubmit(page);
   await page.waitForFunction(() => document.querySelector('.try-body-input')?.value.includes('job_guid'));
   await signIn(page, WRONG, false);
   await tryIt.locator('.try-send').click();
@@ -95,14 +95,14 @@ test('secrets stay out of URLs, history, console, errors, the page, storage and 
   assert.deepEqual(keys, [`treeherder-explorer:hawk:${a.url}`], 'stored under this origin only');
 
   // 4. Another server (another origin): not signed in there, and nothing signed goes to it.
-  await openSubmit(page, b, `server=${encodeURIComponent(b.url.replace('127.0.0.1', 'localhost'))}`);
+  await openSubmit(page, `server=${encodeURIComponent(b.url.replace('127.0.0.1', 'localhost'))}`);
   assert.equal(await page.locator('.hawk-panel').getAttribute('data-signed-in'), 'false', 'credentials are per origin');
   assert.ok(await tryIt.locator('.try-send').isDisabled(), 'a signed call cannot go unsigned');
   await page.goto(`${a.url}/jobs?server=${encodeURIComponent(b.url.replace('127.0.0.1', 'localhost'))}&repo=autoland`);
   await page.locator('[data-view="jobs"][data-state="ready"]').waitFor();
 
   // 5. Back on the first origin it is remembered; "Forget" removes it everywhere.
-  await openSubmit(page, a, `server=${encodeURIComponent(a.url)}`);
+  await openSubmit(page, `server=${encodeURIComponent(a.url)}`);
   await page.locator('.hawk-panel[data-signed-in="true"]').waitFor();
   await tryIt.locator('.try-send').click();
   await tryIt.locator('.try-response[data-status="200"]').waitFor();
