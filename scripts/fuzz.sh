@@ -13,6 +13,15 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(api_models compact_jobs url_params openapi markdown)
 
+# libFuzzer itself is C++ (built by libfuzzer-sys); the corpus is seeded by a Python script.
+need=()
+command -v g++ >/dev/null || need+=(g++)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.1
 export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/fuzz"
 corpus="$root/target/fuzz-corpus"
