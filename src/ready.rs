@@ -10,3 +10,10 @@ pub fn mark_ready(view: &str) {
         let _ = performance.mark(&name);
     }
 }
+
+/// A named moment inside a view's loading (`docs:schema-parsed`…), for the bench's breakdowns.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -270,7 +270,12 @@ impl Spec {
 /// The schema, from the server or else the bundled copy.
 pub async fn load(client: crate::api::Client) -> Result<Arc<Spec>, String> {
     match client.schema_with_source().await {
-        Ok((raw, api)) => Ok(Arc::new(Spec::new(api, raw, Source::Live))),
+        Ok((raw, api)) => {
+            crate::ready::mark("docs:schema-parsed");
+            let spec = Spec::new(api, raw, Source::Live);
+            crate::ready::mark("docs:spec-built");
+            Ok(Arc::new(spec))
+        }
         Err(error) => {
             log::warn!("schema not available from the server, using the bundled copy: {error}");
             let reason = error.to_string();
