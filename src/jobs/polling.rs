@@ -24,6 +24,16 @@ pub fn next_delay(failures: u32, retry_after: Option<u64>) -> u64 {
     backoff.max(retry_after.unwrap_or(0))
 }
 
+/// Whether a push's card lies wholly below the viewport (or is not on the page): removing it
+/// cannot move what the reader sees.
+fn below_the_view(push_id: i64) -> bool {
+    let Some(window) = web_sys::window() else { return true };
+    let selector = format!("#push-list .push[data-push-id=\"{push_id}\"]");
+    let Some(card) = window.document().and_then(|d| d.query_selector(&selector).ok().flatten()) else { return true };
+    let view_bottom = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    card.get_bounding_client_rect().top() >= view_bottom
+}
+
 fn document_hidden() -> bool {
     web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
@@ -72,7 +82,7 @@ impl Poller {
             let (repo, range) = me.ctx.params.with_untracked(|p| (p.repo.clone(), p.range.clone()));
             let client = me.api.client_untracked();
             let keep = me.ctx.selected.with_untracked(|s| s.as_ref().map(|s| s.job.push_id));
-            let result = me.ctx.store.poll_once(&client, &repo, &range, keep).await;
+            let result = me.ctx.store.poll_once(&client, &repo, &range, keep, &below_the_view).await;
             me.running.store(false, Ordering::Relaxed);
             if me.stopped.load(Ordering::Relaxed) {
                 return;

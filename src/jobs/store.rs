@@ -106,6 +106,8 @@ pub struct JobsStore {
     /// Server, repository and range whose pushes are shown (a URL change to the same range,
     /// such as `fromchange` after "get next", does not reload).
     loaded: StoredValue<Option<(ServerUrl, String, PushRange)>>,
+    /// Pushes listed beyond the window because they were in sight when they should have left.
+    over_window: StoredValue<usize>,
 }
 
 impl JobsStore {
@@ -117,6 +119,7 @@ impl JobsStore {
             loading_more: RwSignal::new(false),
             generation: StoredValue::new(0),
             loaded: StoredValue::new(None),
+            over_window: StoredValue::new(0),
         }
     }
 
@@ -143,6 +146,7 @@ impl JobsStore {
         self.generation.set_value(generation);
         self.loaded.set_value(Some((client.server().clone(), repo.clone(), range.clone())));
         self.pushes.set(Vec::new());
+        self.over_window.set_value(0);
         self.state.set(ListState::Loading);
         self.poll.set(PollState::default());
         let store = *self;
@@ -252,8 +256,16 @@ impl JobsStore {
 
     /// One live update: pushes newer than the newest shown, then jobs changed since the
     /// newest change seen. Returns the error, if any, for backoff.
-    /// `keep`: a push that must stay listed (the selected job's).
-    pub async fn poll_once(&self, client: &Client, repo: &str, range: &PushRange, keep: Option<i64>) -> Result<(), Error> {
+    /// `keep`: a push that must stay listed (the selected job's); `out_of_sight`: whether a
+    /// push is wholly below what the reader sees (only those may leave the list).
+    pub async fn poll_once(
+        &self,
+        client: &Client,
+        repo: &str,
+        range: &PushRange,
+        keep: Option<i64>,
+        out_of_sight: &dyn Fn(i64) -> bool,
+    ) -> Result<(), Error> {
         let generation = self.generation.get_value();
         // A closed range (one revision, an upper bound) gets no new pushes.
         let open = range.revision.is_none() && range.tochange.is_none() && range.enddate.is_none();
@@ -270,11 +282,13 @@ impl JobsStore {
                 list.results.into_iter().filter(|p| !known.contains(&p.id)).map(PushSlot::new).collect();
             if !fresh.is_empty() {
                 let mut gone = Vec::new();
+                let over = self.over_window.get_value();
                 self.pushes.update(|ps| {
-                    let window = ps.len().max(FIRST_COUNT);
+                    let window = ps.len().saturating_sub(over).max(FIRST_COUNT);
                     ps.splice(0..0, fresh.iter().cloned());
                     ps.sort_by(|a, b| b.push.push_timestamp.cmp(&a.push.push_timestamp).then(b.push.id.cmp(&a.push.id)));
-                    gone = slide_window(ps, window, keep);
+                    gone = slide_window(ps, window, keep, out_of_sight);
+                    self.over_window.set_value(ps.len().saturating_sub(window));
                 });
                 // Their signals live as long as the page unless disposed.
                 for slot in gone {
@@ -314,15 +328,22 @@ impl JobsStore {
 /// Live updates slide the list rather than grow it: a tab left open on a busy repository for a
 /// day keeps the number of pushes it was given (by the URL or "next"), the newest first, so its
 /// memory and DOM stay flat. The oldest pushes leave from the bottom, except `keep` (the selected
-/// job's push); "next" brings them back. Returns what left.
-pub fn slide_window(pushes: &mut Vec<PushSlot>, window: usize, keep: Option<i64>) -> Vec<PushSlot> {
+/// job's push) and any the reader can see (`out_of_sight` false): removing those would move the
+/// page under them, so the list waits until they are scrolled away. "next" brings them back.
+/// Returns what left.
+pub fn slide_window(pushes: &mut Vec<PushSlot>, window: usize, keep: Option<i64>, out_of_sight: &dyn Fn(i64) -> bool) -> Vec<PushSlot> {
     let mut gone = Vec::new();
     let mut index = pushes.len();
     while pushes.len() > window && index > 0 {
         index -= 1;
-        if Some(pushes[index].push.id) != keep {
-            gone.push(pushes.remove(index));
+        let id = pushes[index].push.id;
+        if Some(id) == keep {
+            continue;
         }
+        if !out_of_sight(id) {
+            break;
+        }
+        gone.push(pushes.remove(index));
     }
     gone
 }

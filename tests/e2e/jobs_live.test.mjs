@@ -33,6 +33,8 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
   });
 
   const before = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  // The oldest push leaves only if it is out of sight (see the next test).
+  const lastOutOfSight = await page.evaluate(() => [...document.querySelectorAll('#push-list .push')].at(-1).getBoundingClientRect().top >= innerHeight);
   const titleBefore = Number((await page.title()).match(/^\[(\d+)\]/)?.[1] ?? 0);
   const added = await server.control('/__sample/pushes?repo=autoland&jobs=8');
   const running = (await jobsOf(server, 60)).find((j) => j.state === 'running');
@@ -51,13 +53,50 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
   assert.ok(Math.abs(top - anchor.top) <= 2, `push ${anchor.id} stayed put (${anchor.top} → ${top})`);
   assert.ok(page.apiRequests.some((u) => /push\/\?.*fromchange=/.test(u)));
   assert.ok(page.apiRequests.some((u) => /jobs\/\?.*last_modified__gt=/.test(u)));
-  // The list slides: as many pushes as before, the oldest out (unless it holds the selection).
+  // The list slides: as many pushes as before, the oldest out if nobody is looking at it.
   const after = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
-  assert.equal(after.length, before.length, 'the list keeps its size');
   const left = before.filter((id) => !after.includes(id));
-  assert.deepEqual(left, [before[before.length - 1]], 'the oldest push left');
-  const leftFailures = (await jobsOf(server, left[0])).filter(isUnclassifiedFailure).length;
+  assert.deepEqual(left, lastOutOfSight ? [before[before.length - 1]] : [], 'the oldest push left if out of sight');
+  assert.equal(after.length, before.length + 1 - left.length);
+  const leftFailures = left.length ? (await jobsOf(server, left[0])).filter(isUnclassifiedFailure).length : 0;
   assert.equal(await page.title(), `[${titleBefore + 1 - leftFailures}] autoland`, 'the new unclassified failure counts; the departed push\'s no longer');
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('the list slides only where the reader is not looking', async () => {
+  const page = await openWithFakeClock('/jobs?repo=autoland');
+  const ids = () => page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
+  const poll = async () => {
+    const added = await server.control('/__sample/pushes?repo=autoland&jobs=4');
+    await page.clock.fastForward(61_000);
+    await page.locator(`.push[data-push-id="${added.id}"][data-loaded="true"]`).waitFor();
+    return added.id;
+  };
+  // At the top: the oldest push, far below, leaves as the new one arrives.
+  const start = await ids();
+  assert.equal(start.length, 10);
+  const first = await poll();
+  assert.deepEqual(await ids(), [first, ...start.slice(0, 9)]);
+
+  // At the bottom, the oldest push is in sight: it stays, and does not move.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(300);
+  const bottom = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('#push-list .push')].at(-1);
+    return { id: Number(p.dataset.pushId), top: p.getBoundingClientRect().top };
+  });
+  const second = await poll();
+  const now = await ids();
+  assert.equal(now.length, 11, 'the list grew instead');
+  assert.equal(now.at(-1), bottom.id);
+  const top = await page.evaluate((id) => document.querySelector(`.push[data-push-id="${id}"]`).getBoundingClientRect().top, bottom.id);
+  assert.ok(Math.abs(top - bottom.top) <= 2, `the push in sight stayed put (${bottom.top} → ${top})`);
+
+  // Back at the top, the next poll brings the list back to its size.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const third = await poll();
+  assert.deepEqual(await ids(), [third, second, first, ...start.slice(0, 7)]);
   assertNoPanic(assert, page);
   await page.close();
 });
