@@ -33,8 +33,6 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
   });
 
   const before = await page.$$eval('#push-list .push', (ps) => ps.map((p) => Number(p.dataset.pushId)));
-  // The oldest push leaves only if it is out of sight (see the next test).
-  const lastOutOfSight = await page.evaluate(() => [...document.querySelectorAll('#push-list .push')].at(-1).getBoundingClientRect().top >= innerHeight);
   const titleBefore = Number((await page.title()).match(/^\[(\d+)\]/)?.[1] ?? 0);
   const added = await server.control('/__sample/pushes?repo=autoland&jobs=8');
   const running = (await jobsOf(server, 60)).find((j) => j.state === 'running');
@@ -42,6 +40,8 @@ test('a new push and a changed job appear within one poll, nothing else moves', 
 
   await page.clock.fastForward(59_000);
   assert.equal(await page.locator(`.push[data-push-id="${added.id}"]`).count(), 0, 'not before the minute is up');
+  // The oldest push leaves only if it is out of sight when the poll lands (see the next test).
+  const lastOutOfSight = await page.evaluate(() => [...document.querySelectorAll('#push-list .push')].at(-1).getBoundingClientRect().top >= innerHeight);
   await page.clock.fastForward(2_000);
   await page.locator(`.push[data-push-id="${added.id}"][data-loaded="true"]`).waitFor();
   await page.locator(`.job-btn[data-job-id="${running.id}"][data-status="testfailed"]`).waitFor();
@@ -80,8 +80,19 @@ test('the list slides only where the reader is not looking', async () => {
   assert.deepEqual(await ids(), [first, ...start.slice(0, 9)]);
 
   // At the bottom, the oldest push is in sight: it stays, and does not move.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForTimeout(300);
+  // Pushes draw (and take their real height) as they come near, so scroll to the end until the
+  // page stops changing.
+  await page.evaluate(async () => {
+    let previous = -1;
+    for (let i = 0; i < 50; i++) {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await new Promise((r) => setTimeout(r, 100));
+      const last = [...document.querySelectorAll('#push-list .push')].at(-1).getBoundingClientRect();
+      if (scrollY === previous && last.top < innerHeight) return;
+      previous = scrollY;
+    }
+    throw new Error('the page did not settle at its end');
+  });
   const bottom = await page.evaluate(() => {
     const p = [...document.querySelectorAll('#push-list .push')].at(-1);
     return { id: Number(p.dataset.pushId), top: p.getBoundingClientRect().top };
