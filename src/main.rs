@@ -1,3 +1,7 @@
+// Counts live heap bytes for the soak bench (see `diagnostics`).
+#[global_allocator]
+static ALLOCATOR: treeherder_explorer::diagnostics::CountingAllocator = treeherder_explorer::diagnostics::CountingAllocator;
+
 fn main() {
     // A panic would silently kill the page; at least say why in the console.
     console_error_panic_hook::set_once();
