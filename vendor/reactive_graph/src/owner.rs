@@ -180,11 +180,7 @@ impl Owner {
             shared_context,
         };
         if let Some(parent) = parent.and_then(|n| n.upgrade()) {
-            parent
-                .write()
-                .or_poisoned()
-                .children
-                .push(Arc::downgrade(&this.inner));
+            parent.write().or_poisoned().push_child(&this.inner);
         }
         this
     }
@@ -257,7 +253,7 @@ impl Owner {
             #[cfg(feature = "hydration")]
             shared_context: self.shared_context.clone(),
         };
-        inner.children.push(Arc::downgrade(&child.inner));
+        inner.push_child(&child.inner);
         child
     }
 
@@ -503,6 +499,24 @@ pub(crate) struct OwnerInner {
     #[cfg(feature = "sandboxed-arenas")]
     arena: Arc<RwLock<ArenaMap>>,
     paused: bool,
+}
+
+impl OwnerInner {
+    // Backported from reactive_graph 0.3.0-rc1 (see vendor/README.md).
+    fn push_child(&mut self, child: &Arc<RwLock<OwnerInner>>) {
+        // Prune dead `Weak`s when `children` would reallocate: a long-lived
+        // parent, such as the owner around a `<For>` whose rows come from
+        // `Owner::new`, would otherwise keep every child's allocation. Reserving
+        // room for the live children makes the next scan wait at least that
+        // many pushes, so this stays amortized O(1).
+        if !self.children.is_empty()
+            && self.children.len() == self.children.capacity()
+        {
+            self.children.retain(|child| child.strong_count() > 0);
+            self.children.reserve(self.children.len());
+        }
+        self.children.push(Arc::downgrade(child));
+    }
 }
 
 impl Debug for OwnerInner {

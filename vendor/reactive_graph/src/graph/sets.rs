@@ -69,6 +69,16 @@ impl SubscriberSet {
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
+        // Backported from reactive_graph 0.3.0-rc1 (see vendor/README.md).
+        // A subscriber dropped without running again (such as a memo in a
+        // removed `<For>` row) never unsubscribes itself, and a signal only
+        // clones this set when it notifies. Drop such entries when the set
+        // would reallocate; `retain` keeps the order `unsubscribe` relies on,
+        // and the reserve keeps this amortized O(1).
+        if self.0.len() == self.0.capacity() {
+            self.0.retain(|subscriber| subscriber.1.strong_count() > 0);
+            self.0.reserve(self.0.len());
+        }
         self.0.insert(subscriber);
     }
 
