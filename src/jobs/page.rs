@@ -58,7 +58,8 @@ pub fn JobsPage() -> impl IntoView {
             Some(prefix) => format!("[{unclassified}] {repo} – {prefix}"),
             None => format!("[{unclassified}] {repo}"),
         };
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        // Only when it changes: setting it costs the browser a round trip even when it does not.
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()).filter(|d| d.title() != title) {
             doc.set_title(&title);
         }
     });

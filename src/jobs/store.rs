@@ -158,9 +158,10 @@ impl JobsStore {
                         return;
                     }
                     let slots: Vec<PushSlot> = list.results.into_iter().map(PushSlot::new).collect();
-                    store.pushes.set(slots.clone());
-                    store.state.set(ListState::Ready);
+                    // Jobs requests first, so they are on the wire while the pushes are drawn.
                     store.fetch_jobs(&client, &slots, generation, range.nojobs);
+                    store.pushes.set(slots);
+                    store.state.set(ListState::Ready);
                 }
                 Err(e) => {
                     if store.current(generation) {
