@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use treeherder_client::models::Repository;
-use treeherder_client::{Credentials, Error, TreeherderClient};
+use treeherder_client::{Credentials, Error, ServerUrl, TreeherderClient};
 
-use crate::config::LoadedConfig;
+use crate::config::{AppConfig, LoadedConfig};
 use crate::server::ActiveServer;
 
 /// How the app sends requests: `fetch`, in the browser it runs in. Native builds of the app
@@ -16,6 +16,16 @@ pub type AppTransport = treeherder_client::transport::DefaultTransport;
 
 /// A client of the server in use (changes when `?server=` or the saved choice changes).
 pub type Client = TreeherderClient<AppTransport>;
+
+/// A client of `url`, with the deployment's request timeout when `config.json` sets one: the one
+/// place every client of the app is made.
+pub fn client_for(url: ServerUrl, config: &AppConfig) -> Client {
+    let client = TreeherderClient::with_transport(url, AppTransport::default());
+    match config.request_timeout_seconds {
+        Some(secs) if secs > 0 => client.timeout(std::time::Duration::from_secs(secs)),
+        _ => client,
+    }
+}
 
 /// Shared handles: which server, the deployment config, the saved choice.
 #[derive(Clone, Copy)]
@@ -48,15 +58,8 @@ impl Api {
     /// A client of the active server. Reading it tracks the server, so resources built from
     /// it refetch when the server changes.
     pub fn client(&self) -> Client {
-        self.configure(TreeherderClient::with_transport(self.server.get().url, AppTransport::default()))
-    }
-
-    /// The deployment's request timeout, when it sets one.
-    fn configure(&self, client: Client) -> Client {
-        match self.config.with_untracked(|c| c.config.request_timeout_seconds) {
-            Some(secs) if secs > 0 => client.timeout(std::time::Duration::from_secs(secs)),
-            _ => client,
-        }
+        let url = self.server.get().url;
+        self.config.with_untracked(|c| client_for(url, &c.config))
     }
 
     /// The Hawk credentials for the active server's origin, if any were entered (tracked).
@@ -67,7 +70,8 @@ impl Api {
 
     /// Like [`Api::client`] without tracking.
     pub fn client_untracked(&self) -> Client {
-        self.configure(TreeherderClient::with_transport(self.server.get_untracked().url, AppTransport::default()))
+        let url = self.server.get_untracked().url;
+        self.config.with_untracked(|c| client_for(url, &c.config))
     }
 }
 

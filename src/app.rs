@@ -5,8 +5,6 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::path;
 
-use treeherder_client::TreeherderClient;
-
 use crate::api::Api;
 use crate::config::{self, LoadedConfig};
 use crate::server;
@@ -48,13 +46,10 @@ fn Ready(loaded: LoadedConfig) -> impl IntoView {
         server::resolve(param.as_deref(), saved.get().as_deref(), config_server.as_deref(), &crate::base::document_base())
     });
     let problem = loaded.problem.clone();
-    let timeout = loaded.config.request_timeout_seconds.filter(|s| *s > 0).map(std::time::Duration::from_secs);
+    let app_config = loaded.config.clone();
     let config = Signal::stored(loaded);
     let repositories = LocalResource::new(move || {
-        let mut client = TreeherderClient::with_transport(active.get().url, crate::api::AppTransport::default());
-        if let Some(t) = timeout {
-            client = client.timeout(t);
-        }
+        let client = crate::api::client_for(active.get().url, &app_config);
         async move { client.repositories().await }
     });
     let recent = RwSignal::new(crate::api::Recent::default());
