@@ -51,7 +51,10 @@ pub fn JobsPage() -> impl IntoView {
 
     // Window title: "[unclassified failures] repo", as Treeherder.
     Effect::new(move |_| {
-        let repo = params.with(|p| p.repo.clone());
+        let repo = store.repo.get();
+        if repo.is_empty() {
+            return;
+        }
         let unclassified: usize = store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum());
         let prefix = api.config.with(|c| c.config.title.clone()).filter(|t| t != "Treeherder Explorer");
         let title = match prefix {

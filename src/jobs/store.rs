@@ -97,6 +97,9 @@ pub const RANGE_COUNT: usize = 100;
 #[derive(Clone, Copy)]
 pub struct JobsStore {
     pub pushes: RwSignal<Vec<PushSlot>>,
+    /// The repository `pushes` belong to: it changes with them, not before them as the URL does,
+    /// so nothing pairs one repository's name with another's counts.
+    pub repo: RwSignal<String>,
     pub state: RwSignal<ListState>,
     pub poll: RwSignal<PollState>,
     /// Older pushes being fetched ("get next").
@@ -114,6 +117,7 @@ impl JobsStore {
     pub fn new() -> Self {
         JobsStore {
             pushes: RwSignal::new(Vec::new()),
+            repo: RwSignal::new(String::new()),
             state: RwSignal::new(ListState::Loading),
             poll: RwSignal::new(PollState::default()),
             loading_more: RwSignal::new(false),
@@ -146,6 +150,7 @@ impl JobsStore {
         self.generation.set_value(generation);
         self.loaded.set_value(Some((client.server().clone(), repo.clone(), range.clone())));
         self.pushes.set(Vec::new());
+        self.repo.set(repo.clone());
         self.over_window.set_value(0);
         self.state.set(ListState::Loading);
         self.poll.set(PollState::default());

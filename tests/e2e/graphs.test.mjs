@@ -127,7 +127,7 @@ test('dragging zooms, writes zoom= to the URL, and a reload restores it', async 
   // Reset.
   await page.locator('.reset-zoom').click();
   await page.waitForURL((u) => !u.searchParams.has('zoom'));
-  assert.equal(await page.locator('.chart').getAttribute('data-zoomed'), 'false');
+  await page.locator('.chart[data-zoomed="false"]').waitFor({ timeout: 5_000 });
   assertNoPanic(assert, page);
   await page.close();
 });

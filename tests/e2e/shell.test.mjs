@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, assertNoPanic } from './harness.mjs';
+import { api, jobsOf, isUnclassifiedFailure, waitReady } from './sample.mjs';
 
 let server, other, browser;
 before(async () => {
@@ -38,17 +39,43 @@ test('/ redirects to /jobs and keeps the query', async () => {
   await page.close();
 });
 
-test('switching repository updates the URL', async () => {
+test('switching repository updates the URL, and the title never pairs one repository with another\'s counts', async () => {
   const page = await newPage(browser);
+  // Every title the page ever had, in order.
+  await page.addInitScript(() => {
+    window.__titles = [];
+    new MutationObserver(() => {
+      if (window.__titles.at(-1) !== document.title) window.__titles.push(document.title);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.goto(`${server.url}/jobs?repo=autoland`);
   await page.locator('#repo-picker[data-state="ready"]').waitFor();
+  await waitReady(page);
   await page.selectOption('#repo-picker', 'mozilla-central');
   await page.waitForURL(/repo=mozilla-central/);
   assert.match(page.url(), /\/jobs\?repo=mozilla-central/);
-  assert.equal(await page.title(), '[0] mozilla-central', "Treeherder's title: [unclassified failures] repo");
+
+  let unclassified = 0;
+  for (const push of (await api(server, '/api/project/mozilla-central/push/?count=10')).results) {
+    unclassified += (await jobsOf(server, push.id)).filter(isUnclassifiedFailure).length;
+  }
+  assert.ok(unclassified > 0, 'the sample has unclassified failures on mozilla-central');
+  const expected = `[${unclassified}] mozilla-central`;
+  await page.waitForFunction((t) => document.title === t, expected, { timeout: 10_000 })
+    .catch(() => {});
+  assert.equal(await page.title(), expected, "Treeherder's title: [unclassified failures] repo");
+  // While mozilla-central loads its count only grows; autoland's 7 never shows beside its name.
+  const counts = (await page.evaluate(() => window.__titles))
+    .filter((t) => t.endsWith('] mozilla-central'))
+    .map((t) => Number(t.match(/^\[(\d+)\]/)?.[1]));
+  assert.ok(counts.length > 0);
+  for (let i = 1; i < counts.length; i++) assert.ok(counts[i] >= counts[i - 1], `titles seen: ${counts.join(', ')}`);
+
   await page.goBack();
   await page.waitForURL(/repo=autoland/);
   assert.equal(await page.locator('#repo-picker').inputValue(), 'autoland');
+  await page.waitForFunction(() => document.title === '[7] autoland', null, { timeout: 10_000 }).catch(() => {});
+  assert.equal(await page.title(), '[7] autoland');
   assertNoPanic(assert, page);
   await page.close();
 });
