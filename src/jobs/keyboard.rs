@@ -167,7 +167,7 @@ pub fn install_shortcuts(ctx: JobsContext) {
                 }
             }
             "?" => ctx.help_open.update(|o| *o = !*o),
-            _ => return,
+            _ => {}
         }
     });
     on_cleanup(move || handle.remove());

@@ -50,7 +50,7 @@ pub struct JobsContext {
     pub layouts: StoredValue<std::collections::HashMap<i64, Memo<model::Layout>>>,
     /// The router's navigate, captured when the page was built (event handlers have no
     /// reactive owner to find the router from).
-    pub navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    pub navigate: StoredValue<NavigateFn>,
 }
 
 pub fn use_jobs() -> JobsContext {
@@ -101,8 +101,11 @@ pub fn query_pairs() -> Memo<Vec<(String, String)>> {
     Memo::new(move |_| query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()))
 }
 
+/// The router's navigate, callable from anywhere in the view.
+pub type NavigateFn = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// The router's navigate function, shareable.
-pub fn navigate_fn() -> StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>> {
+pub fn navigate_fn() -> StoredValue<NavigateFn> {
     let navigate = use_navigate();
     StoredValue::new(Arc::new(move |path: &str, options: NavigateOptions| navigate(path, options)))
 }

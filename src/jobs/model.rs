@@ -331,18 +331,23 @@ pub struct Layout {
     pub shown: usize,
 }
 
+/// What the reader asked to see beyond the filter and the folded groups.
+#[derive(Clone, Copy)]
+pub struct Unfolding<'a> {
+    /// Every group expanded (Treeherder's `group_state=expanded`).
+    pub all_expanded: bool,
+    /// Groups expanded one by one, as `push_id|group key`.
+    pub expanded_groups: &'a [String],
+    /// Superseded runs of a job shown beside the last one.
+    pub show_duplicates: bool,
+    /// The selected job, shown whatever the filter.
+    pub selected: Option<i64>,
+}
+
 /// Folds a push's skeleton through the filter. Collapsed groups show failures (and duplicates
 /// when asked) one by one and fold other statuses into counts; a count of one shows the job.
-pub fn layout(
-    push_id: i64,
-    jobs: &[JobEntry],
-    skeleton: &Skeleton,
-    filter: &JobFilter,
-    all_expanded: bool,
-    expanded_groups: &[String],
-    show_duplicates: bool,
-    selected: Option<i64>,
-) -> Layout {
+pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &JobFilter, unfold: &Unfolding) -> Layout {
+    let Unfolding { all_expanded, expanded_groups, show_duplicates, selected } = *unfold;
     let mut out = Layout::default();
     for row in &skeleton.rows {
         let mut groups = Vec::new();
@@ -465,11 +470,7 @@ impl PushCounts {
     /// Floor of the completed share, as Treeherder's `getPercentComplete`.
     pub fn percent_complete(&self) -> usize {
         let total = self.completed + self.in_progress();
-        if total == 0 {
-            0
-        } else {
-            self.completed * 100 / total
-        }
+        (self.completed * 100).checked_div(total).unwrap_or(0)
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::keyboard::select_job;
-use super::model::layout;
+use super::model::{layout, Unfolding};
 use super::push_header::PushHeader;
 use super::job_rows::JobTable;
 use super::revisions::Revisions;
@@ -151,7 +151,7 @@ fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::mo
         let prefix = format!("{push_id}|");
         let expanded: Vec<String> = ctx.expanded.with(|e| e.iter().filter(|k| k.starts_with(&prefix)).cloned().collect());
         let chosen = selected.get();
-        ctx.filter.with(|f| jobs.with(|j| layout(push_id, &j.entries, &j.skeleton, f, all_expanded, &expanded, duplicates, chosen)))
+        ctx.filter.with(|f| jobs.with(|j| layout(push_id, &j.entries, &j.skeleton, f, &Unfolding { all_expanded, expanded_groups: &expanded, show_duplicates: duplicates, selected: chosen })))
     });
     ctx.layouts.update_value(|m| {
         m.insert(push_id, layout);
@@ -269,8 +269,9 @@ fn Pager() -> impl IntoView {
 /// Sets `near` while the element is within a screen or so of the viewport.
 fn watch_nearness(element: NodeRef<leptos::html::Section>, near: RwSignal<bool>) {
     use wasm_bindgen::closure::Closure;
-    let observer: StoredValue<Option<send_wrapper::SendWrapper<(web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>)>>> =
-        StoredValue::new(None);
+    // The observer and its callback live as long as the element does.
+    type Watcher = send_wrapper::SendWrapper<(web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>)>;
+    let observer: StoredValue<Option<Watcher>> = StoredValue::new(None);
     Effect::new(move |_| {
         let Some(el) = element.get() else { return };
         if observer.with_value(Option::is_some) {

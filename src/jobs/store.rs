@@ -113,6 +113,12 @@ pub struct JobsStore {
     over_window: StoredValue<usize>,
 }
 
+impl Default for JobsStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl JobsStore {
     pub fn new() -> Self {
         JobsStore {

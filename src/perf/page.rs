@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 
 use super::chart::{Chart, Shown};
-use super::controls::Controls;
+use super::controls::{Change, Controls};
 use super::conventions::MAX_SERIES;
 use super::legend::{LegendCard, SeriesState};
 use super::picker::Picker;
@@ -186,7 +186,7 @@ pub fn GraphsPage() -> impl IntoView {
             <h1 class="visually-hidden">"Performance graphs"</h1>
             <aside class="legend" aria-label="Series">{legend}</aside>
             <div class="graphs-main">
-                <Controls params=params update=Callback::new(move |(change, replace): (Arc<dyn Fn(&mut GraphsParams) + Send + Sync>, bool)| update(&*change, replace))
+                <Controls params=params update=Callback::new(move |(change, replace): Change| update(&*change, replace))
                     on_add=Callback::new(move |_| picker_open.set(true))/>
                 {move || params.with(|p| p.warnings.clone()).into_iter().map(|w| view! { <Notice text=w/> }).collect_view()}
                 {move || notice.get().map(|n| view! { <Notice text=n/> })}

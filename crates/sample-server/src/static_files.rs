@@ -78,6 +78,23 @@ pub async fn serve(root: PathBuf, request: Request, csp: Option<&str>) -> Respon
     response
 }
 
+/// `config.json` of the served app, pointing it at `server` (`/`: this same origin, i.e. the
+/// sample API). Other fields of the deployment's file are kept.
+pub async fn app_config(root: PathBuf, server: String, timeout_secs: Option<u64>) -> Response {
+    let mut config = std::fs::read_to_string(root.join("config.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| serde_json::json!({}));
+    config["server"] = serde_json::Value::String(server);
+    if let Some(secs) = timeout_secs {
+        config["request_timeout_seconds"] = serde_json::json!(secs);
+    }
+    let mut response = axum::Json(config).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,21 +114,4 @@ mod tests {
         assert!(resolve(root, "/%2e%2e/etc/passwd").is_none());
         assert_eq!(resolve(root, "/a/b.js").unwrap(), Path::new("/srv/dist/a/b.js"));
     }
-}
-
-/// `config.json` of the served app, pointing it at `server` (`/`: this same origin, i.e. the
-/// sample API). Other fields of the deployment's file are kept.
-pub async fn app_config(root: PathBuf, server: String, timeout_secs: Option<u64>) -> Response {
-    let mut config = std::fs::read_to_string(root.join("config.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .filter(|v| v.is_object())
-        .unwrap_or_else(|| serde_json::json!({}));
-    config["server"] = serde_json::Value::String(server);
-    if let Some(secs) = timeout_secs {
-        config["request_timeout_seconds"] = serde_json::json!(secs);
-    }
-    let mut response = axum::Json(config).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
 }

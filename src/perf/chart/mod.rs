@@ -168,8 +168,15 @@ pub fn Chart(
         }
     };
     Effect::new(move |_| {
-        (shown.track(), window.track(), hover.track(), drag_rect.track(), selected_index.track(), width.track());
-        (highlight_alerts.track(), highlighted_revisions.track());
+        // Everything drawn: any change schedules one redraw on the next frame.
+        shown.track();
+        window.track();
+        hover.track();
+        drag_rect.track();
+        selected_index.track();
+        width.track();
+        highlight_alerts.track();
+        highlighted_revisions.track();
         if !pending.get_value() {
             pending.set_value(true);
             request_animation_frame(draw_now);

@@ -138,7 +138,7 @@ fn char_filter(key: &str, value: &str) -> Option<Predicate> {
             return None;
         }
         let wanted: Vec<String> = value.split(',').map(str::to_string).collect();
-        return Some(Box::new(move |j| wanted.iter().any(|w| *w == j.job_guid)));
+        return Some(Box::new(move |j| wanted.contains(&j.job_guid)));
     }
     let get = char_field(key)?;
     let wanted = value.to_string();

@@ -14,7 +14,7 @@ fn segments(path: &str) -> Vec<&str> {
     path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
-fn query_value<'a>(query: &'a str, key: &str) -> Option<String> {
+fn query_value(query: &str, key: &str) -> Option<String> {
     form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
 }
 
@@ -54,12 +54,8 @@ pub fn build(recorded: &[Recorded]) -> Store {
             ["api", "performance", "framework"] if ok => store.frameworks = r.body.clone(),
             ["api", "performance", "tag"] if ok => store.performance_tags = r.body.clone(),
             ["api", "performance", "issue-tracker"] if ok => store.issue_trackers = r.body.clone(),
-            ["api", "schema"] if ok => {
-                // The crawl's copy (asked with version 1.1) wins over the hand-picked one.
-                if store.schema.is_null() || r.note.is_none() {
-                    store.schema = r.body.clone();
-                }
-            }
+            // The crawl's copy (asked with version 1.1) wins over the hand-picked one.
+            ["api", "schema"] if ok && (store.schema.is_null() || r.note.is_none()) => store.schema = r.body.clone(),
             ["api", "project", repo, "push"] if ok && r.query().contains("count=1000") => {
                 for push in r.body["results"].as_array().into_iter().flatten() {
                     if let Ok(json) = serde_json::from_value::<PushJson>(push.clone()) {
