@@ -49,19 +49,27 @@ pub fn JobsPage() -> impl IntoView {
         store.load(client, repo, range);
     });
 
-    // Window title: "[unclassified failures] repo", as Treeherder.
+    // Window title: "[unclassified failures] repo", as Treeherder. A repository's count is first
+    // shown once every push's jobs are in (setting the title costs the browser up to ~10 ms each
+    // time, and a count climbing push by push tells nobody anything), then kept up to date.
+    let counted_repo: StoredValue<Option<String>> = StoredValue::new(None);
     Effect::new(move |_| {
         let repo = store.repo.get();
         if repo.is_empty() {
             return;
         }
-        let unclassified: usize = store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum());
-        let prefix = api.config.with(|c| c.config.title.clone()).filter(|t| t != "Treeherder Explorer");
-        let title = match prefix {
-            Some(prefix) => format!("[{unclassified}] {repo} – {prefix}"),
-            None => format!("[{unclassified}] {repo}"),
+        let name = match api.config.with(|c| c.config.title.clone()).filter(|t| t != "Treeherder Explorer") {
+            Some(prefix) => format!("{repo} – {prefix}"),
+            None => repo.clone(),
         };
-        // Only when it changes: setting it costs the browser a round trip even when it does not.
+        let counted = counted_repo.with_value(|c| c.as_deref() == Some(repo.as_str()));
+        let title = if counted || store.all_settled() {
+            counted_repo.set_value(Some(repo));
+            let unclassified: usize = store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum());
+            format!("[{unclassified}] {name}")
+        } else {
+            name
+        };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()).filter(|d| d.title() != title) {
             doc.set_title(&title);
         }
