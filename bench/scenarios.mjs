@@ -99,6 +99,24 @@ async function graphFrames(page) {
   });
 }
 
+/** Where a cold start's time went: the page's own marks and its requests, from navigation. */
+async function startBreakdown(page) {
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    const requests = performance.getEntriesByType('resource');
+    const done = (part) => Math.max(...requests.filter((e) => e.name.includes(part)).map((e) => e.responseEnd));
+    const rows = {
+      '· wasm downloaded': done('_bg.wasm'),
+      '· wasm compiled, app started': at('app:start'),
+      '· config.json read, views built': at('app:config-loaded'),
+      '· pushes received': at('jobs:pushes-received'),
+      '· first push\'s jobs received': at('jobs:first-jobs-received'),
+      '· every push\'s jobs in': at('jobs:settled'),
+    };
+    return Object.fromEntries(Object.entries(rows).filter(([, v]) => Number.isFinite(v)));
+  });
+}
+
 async function oldestRevision(server, repo) {
   const res = await fetch(`${server.url}/api/project/${repo}/push/?count=1000`, { headers: UA });
   const { results } = await res.json();
@@ -106,7 +124,13 @@ async function oldestRevision(server, repo) {
 }
 
 export const scenarios = [
-  { name: 'jobs: 10 autoland pushes, all job buttons ready', path: '/jobs?repo=autoland', view: 'jobs', budget: 500, after: filterToggle },
+  {
+    name: 'jobs: 10 autoland pushes, all job buttons ready',
+    path: '/jobs?repo=autoland',
+    view: 'jobs',
+    budget: 500,
+    after: async (page) => ({ ...(await startBreakdown(page)), ...(await filterToggle(page)) }),
+  },
   {
     name: 'jobs: 60 autoland pushes, all job buttons ready',
     path: async (server) => `/jobs?repo=autoland&fromchange=${await oldestRevision(server, 'autoland')}`,

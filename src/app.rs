@@ -38,6 +38,7 @@ fn Shell() -> impl IntoView {
 
 #[component]
 fn Ready(loaded: LoadedConfig) -> impl IntoView {
+    crate::ready::mark("app:config-loaded");
     let query = use_query_map();
     let saved = RwSignal::new(server::saved_server());
     let config_server = loaded.config.server.clone();

@@ -7,5 +7,6 @@ fn main() {
     console_error_panic_hook::set_once();
     let _ = console_log::init_with_level(log::Level::Info);
     treeherder_explorer::diagnostics::expose_memory_probe();
+    treeherder_explorer::ready::mark("app:start");
     leptos::mount::mount_to_body(treeherder_explorer::App);
 }

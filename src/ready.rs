@@ -11,9 +11,11 @@ pub fn mark_ready(view: &str) {
     }
 }
 
-/// A named moment inside a view's loading (`docs:schema-parsed`…), for the bench's breakdowns.
+/// A named moment inside a view's first load (`app:start`, `docs:schema-parsed`…), for the
+/// bench's breakdowns. Recorded once per page load, so a long-lived page does not pile them up.
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    if performance.get_entries_by_name(name).length() == 0 {
         let _ = performance.mark(name);
     }
 }

@@ -120,6 +120,7 @@ pub fn JobsPage() -> impl IntoView {
     };
     Effect::new(move |_| {
         if list_state() == "ready" {
+            crate::ready::mark("jobs:settled");
             request_animation_frame(|| crate::ready::mark_ready("jobs"));
         }
     });

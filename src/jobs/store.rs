@@ -161,6 +161,7 @@ impl JobsStore {
         self.state.set(ListState::Loading);
         self.poll.set(PollState::default());
         let store = *self;
+        crate::ready::mark("jobs:pushes-requested");
         spawn_local(async move {
             let count = if range.fromchange.is_some() || range.tochange.is_some() { RANGE_COUNT } else { FIRST_COUNT };
             match client.pushes(&repo, &push_filter(&range, count)).await {
@@ -168,6 +169,7 @@ impl JobsStore {
                     if !store.current(generation) {
                         return;
                     }
+                    crate::ready::mark("jobs:pushes-received");
                     let slots: Vec<PushSlot> = list.results.into_iter().map(PushSlot::new).collect();
                     // Jobs requests first, so they are on the wire while the pushes are drawn.
                     store.fetch_jobs(&client, &slots, generation, range.nojobs);
@@ -212,6 +214,7 @@ impl JobsStore {
                     if !store.current(generation) {
                         return;
                     }
+                    crate::ready::mark("jobs:first-jobs-received");
                     received.extend(page.into_iter().map(JobEntry::new));
                     jobs.set(PushJobs::from_entries(received.clone()));
                 },
