@@ -85,6 +85,8 @@ fn series(t: Vec<f64>, v: Vec<f64>) -> Series {
         platform: "p".into(),
         framework_id: 1,
         unit: None,
+        application: None,
+        alert_settings: Default::default(),
         lower_is_better: true,
         tags: vec![],
         repository_id: None,

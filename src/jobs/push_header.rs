@@ -65,8 +65,8 @@ fn Counts(counts: PushCounts) -> impl IntoView {
         <span class="push-counts" data-failed=failed data-percent=percent data-in-progress=in_progress
             data-completed=counts.completed data-fixed-by-commit=counts.fixed_by_commit>
             {(failed > 0).then(|| view! {
-                <span class={if in_progress > 0 { "badge badge-warning" } else { "badge badge-danger" }}
-                    title="Unclassified failures">{failed_text}</span>
+                // Red whether or not the push is complete, as in Treeherder's view of this data.
+                <span class="badge badge-danger" title="Unclassified failures">{failed_text}</span>
             })}
             {(counts.fixed_by_commit > 0).then(|| view! {
                 <span class="badge badge-warning" title="Fixed-by-commit jobs in this push">{counts.fixed_by_commit}</span>

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use treeherder_client::models::AlertSettings;
 
 use super::conventions::{style_of, Shape};
 use super::related::Related;
@@ -63,11 +64,13 @@ pub fn LegendCard(
                 <div class="legend-name" title=s.name.clone()>{s.name.clone()}</div>
                 <div class="legend-fact">{s.param.repo.clone()}</div>
                 <div class="legend-fact">{s.platform.clone()}</div>
+                {s.application.clone().map(|a| view! { <div class="legend-fact">{a}</div> })}
                 {framework.clone().map(|f| view! { <span class="legend-framework">{f}</span> })}
                 {(!tags.is_empty()).then(|| view! { <div class="legend-tags">{tags.iter().map(|t| view! { <span class="legend-tag">{t.clone()}</span> }).collect_view()}</div> })}
                 <div class="legend-fact muted">{format!("{} points{}", s.points.len(), s.unit.as_deref().map(|u| format!(" · {u}")).unwrap_or_default())}</div>
+                <AlertSettingsFacts settings=s.alert_settings.clone()/>
                 {s.alerts_error.clone().map(|e| view! { <div class="legend-error">{e}</div> })}
-                <div class="legend-hash muted" title=s.signature_hash.clone()>{format!("{}…", s.signature_hash.chars().take(12).collect::<String>())}</div>
+                <div class="legend-hash muted" title=s.signature_hash.clone()>{format!("{}…", s.signature_hash.chars().take(16).collect::<String>())}</div>
             }
             .into_any()
         }
@@ -94,5 +97,19 @@ pub fn LegendCard(
                 </div>
             })}
         </article>
+    }
+}
+
+/// The series' alerting, in Perfherder's words (`should_alert: true`, `alert_change_type:
+/// percentage`, `alert_threshold: null`), so a sheriff sees why a change did or did not alert.
+#[component]
+fn AlertSettingsFacts(settings: AlertSettings) -> impl IntoView {
+    let threshold = settings.threshold.map_or_else(|| "null".to_string(), |t| t.to_string());
+    view! {
+        <div class="legend-alerting" data-should-alert=settings.should_alert.to_string()>
+            <div>{format!("should_alert: {}", settings.should_alert)}</div>
+            <div>{format!("alert_change_type: {}", if settings.absolute_change { "absolute" } else { "percentage" })}</div>
+            <div>{format!("alert_threshold: {threshold}")}</div>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use treeherder_client::models::{AlertSummary, PerformanceSummary, SummaryPoint};
+use treeherder_client::models::{AlertSettings, AlertSummary, PerformanceSummary, SummaryPoint};
 use treeherder_client::{Error, Query, SignatureQuery, SummaryQuery};
 
 use super::url_state::SeriesParam;
@@ -65,6 +65,9 @@ pub struct Series {
     pub platform: String,
     pub framework_id: i64,
     pub unit: Option<String>,
+    /// e.g. "firefox".
+    pub application: Option<String>,
+    pub alert_settings: AlertSettings,
     pub lower_is_better: bool,
     pub tags: Vec<String>,
     pub repository_id: Option<i64>,
@@ -173,6 +176,7 @@ pub async fn load(client: &Client, param: SeriesParam, timerange: i64, replicate
     let Some(summary) = summaries.into_iter().next() else {
         return Err(why_empty(client, &param, timerange).await);
     };
+    let alert_settings = summary.alert_settings();
     let (points, bad) = points_of(summary.data);
     if points.is_empty() {
         return Err(if bad > 0 {
@@ -185,6 +189,8 @@ pub async fn load(client: &Client, param: SeriesParam, timerange: i64, replicate
         log::warn!("{}: {bad} points without a valid time or value were left out", describe(&param));
     }
     let mut series = Series {
+        alert_settings,
+        application: summary.application.filter(|a| !a.is_empty()),
         signature_id: summary.signature_id,
         signature_hash: summary.signature_hash,
         name: if summary.name.is_empty() { format!("{} {}", summary.suite, summary.test).trim().to_string() } else { summary.name },

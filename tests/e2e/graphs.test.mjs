@@ -53,7 +53,16 @@ test('a Perfherder URL with autoland series 1, 7 and 9 shows 3 legend cards and 
   for (const [i, s] of expected.entries()) {
     assert.match(await cards.nth(i).locator('.legend-name').textContent(), new RegExp(s.name.replace(/[[\]+()]/g, '.')));
     assert.match(await cards.nth(i).textContent(), new RegExp(`${s.data.length} points`));
+    // Perfherder's alerting facts: should_alert unless false, change type 1 = absolute.
+    const alerting = await cards.nth(i).locator('.legend-alerting').innerText();
+    assert.equal(alerting, [
+      `should_alert: ${s.should_alert !== false}`,
+      `alert_change_type: ${s.alert_change_type === 1 ? 'absolute' : 'percentage'}`,
+      `alert_threshold: ${s.alert_threshold ?? 'null'}`,
+    ].join('\n'));
+    if (s.application) assert.match(await cards.nth(i).textContent(), new RegExp(s.application));
   }
+  assert.ok(expected.some((s) => s.should_alert === false || s.should_alert === true), 'the sample sets should_alert on at least one series');
   assert.equal(await page.title(), `${expected[0].name} – Graphs – Treeherder Explorer`);
   assertNoPanic(assert, page);
   await page.close();

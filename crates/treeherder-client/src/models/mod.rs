@@ -16,7 +16,7 @@ pub use job_details::{
     TaskclusterMetadata, TextLogError,
 };
 pub use performance::{
-    PerformanceDatum, PerformanceFramework, PerformanceSignature, PerformanceSummary, PerformanceTag,
+    AlertSettings, PerformanceDatum, PerformanceFramework, PerformanceSignature, PerformanceSummary, PerformanceTag,
     SummaryPoint,
 };
 pub use push::{Commit, Push, PushList, PushListMeta, PushStatus};

@@ -96,6 +96,32 @@ pub struct PerformanceSummary {
     pub measurement_unit: Option<String>,
     #[serde(default)]
     pub application: Option<String>,
+    /// Whether the series raises alerts; `None` (the usual) means yes.
+    #[serde(default)]
+    pub should_alert: Option<bool>,
+    /// 0 or `None`: percentage; 1: absolute (Treeherder's `ALERT_CHANGE_TYPES`).
+    #[serde(default)]
+    pub alert_change_type: Option<i64>,
+    #[serde(default)]
+    pub alert_threshold: Option<f64>,
+}
+
+/// How a series' alerts are configured, as Perfherder's legend card shows them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AlertSettings {
+    pub should_alert: bool,
+    pub absolute_change: bool,
+    pub threshold: Option<f64>,
+}
+
+impl PerformanceSummary {
+    pub fn alert_settings(&self) -> AlertSettings {
+        AlertSettings {
+            should_alert: self.should_alert != Some(false),
+            absolute_change: self.alert_change_type == Some(1),
+            threshold: self.alert_threshold,
+        }
+    }
 }
 
 fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(d: D) -> Result<T, D::Error> {
