@@ -132,3 +132,43 @@ fn set_valued_filters_are_in_canonical_order_and_round_trip() {
     let written = JobsParams::with_filter(&pairs, &parsed.filter);
     assert_eq!(JobsParams::parse(&written).filter, parsed.filter);
 }
+
+#[wasm_bindgen_test]
+fn a_push_s_commits_are_drawn_inert_with_safe_links_only() {
+    use treeherder_explorer::jobs::revisions::revisions_html;
+    let push: treeherder_client::models::Push = serde_json::from_value(serde_json::json!({
+        "id": 7, "revision": "abc", "author": "x", "push_timestamp": 0, "revision_count": 23,
+        "revisions": [
+            {"revision": "0123456789abcdef", "author": "Ada <b onmouseover=alert(1)> Lovelace <ada@example.com>",
+             "comments": "Bug 1234 - <script>window.__pwned = 1</script> fix \"quotes\" & things\nsecond line"},
+            {"revision": "\"><img src=x onerror=alert(1)>", "author": "", "comments": "no bug here"}
+        ]
+    }))
+    .unwrap();
+    let hg = repo(77, "autoland", "development");
+    let hg = Repository { url: Some("https://hg.mozilla.org/integration/autoland".into()), ..hg };
+    let evil = Repository { url: Some("javascript:alert(1)".into()), ..repo(78, "evil", "x") };
+
+    let el = host();
+    el.set_inner_html(&format!("<ul>{}</ul>", revisions_html(&push, Some(&hg))));
+    assert_eq!(el.query_selector_all("script, img, b").unwrap().length(), 0, "{}", el.inner_html());
+    let desc = el.query_selector(".revision .rev-desc").unwrap().unwrap();
+    assert_eq!(desc.text_content().unwrap(), "Bug 1234 - <script>window.__pwned = 1</script> fix \"quotes\" & things");
+    let bug = el.query_selector(".bug-link").unwrap().unwrap();
+    assert_eq!(bug.get_attribute("href").as_deref(), Some("https://bugzilla.mozilla.org/show_bug.cgi?id=1234"));
+    let sha = el.query_selector(".rev-sha").unwrap().unwrap();
+    assert_eq!(sha.text_content().as_deref(), Some("0123456789ab"));
+    assert_eq!(sha.get_attribute("href").as_deref(), Some("https://hg.mozilla.org/integration/autoland/rev/0123456789abcdef"));
+    let second = el.query_selector_all(".revision").unwrap().item(1).unwrap().unchecked_into::<web_sys::Element>();
+    assert_eq!(second.get_attribute("data-revision").as_deref(), Some("\"><img src=x onerror=alert(1)>"));
+    let more = el.query_selector(".more-revisions a").unwrap().unwrap();
+    assert_eq!(more.text_content().as_deref(), Some("\u{2026}and 21 more"));
+    assert!(more.get_attribute("href").is_some_and(|h| h.starts_with("https://hg.mozilla.org/integration/autoland/pushloghtml?changeset=")));
+
+    // A repository URL that is not http(s) links nowhere; before repositories load, neither.
+    for repo in [Some(&evil), None] {
+        el.set_inner_html(&format!("<ul>{}</ul>", revisions_html(&push, repo)));
+        assert_eq!(el.query_selector_all("a[href^='javascript'], a.rev-sha[href]").unwrap().length(), 0, "{}", el.inner_html());
+        assert_eq!(el.query_selector_all(".revision").unwrap().length(), 2);
+    }
+}

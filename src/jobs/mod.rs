@@ -13,7 +13,7 @@ mod page;
 mod polling;
 mod push_header;
 mod push_list;
-mod revisions;
+pub mod revisions;
 mod selection;
 pub mod store;
 pub mod url_state;

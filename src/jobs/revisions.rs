@@ -1,10 +1,13 @@
 //! A push's commits: short SHA linked to the repository, author initials, first line of the
 //! message with bug numbers linked to Bugzilla.
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
-use treeherder_client::models::{Commit, Push, Repository};
+use treeherder_client::models::{Push, Repository};
 
 use super::conventions::bug_url;
+use crate::widgets::escape_html as esc;
 
 /// Treeherder shows (and the API sends) at most 20 commits per push.
 const SHOWN: usize = 20;
@@ -80,47 +83,54 @@ fn pushlog_url(repo: &Repository, push: &Push) -> Option<String> {
     })
 }
 
+/// A push's commit list, drawn as one escaped HTML string (like the job rows): it never changes
+/// once drawn, so a page of pushes keeps one reactive node per push here instead of a few per
+/// commit for as long as it is open. Redrawn only when the repository (for changeset links)
+/// becomes known.
 #[component]
 pub fn Revisions(push: std::sync::Arc<Push>, #[prop(into)] repo: Signal<Option<Repository>>) -> impl IntoView {
-    let commits: Vec<Commit> = push.revisions.iter().take(SHOWN).cloned().collect();
-    let more = (push.revision_count as usize).saturating_sub(commits.len().min(SHOWN));
-    let push_for_more = push.clone();
-    view! {
-        <ul class="revision-list">
-            {commits.into_iter().map(|c| {
-                let short: String = c.revision.chars().take(12).collect();
-                let full = c.revision.clone();
-                let (initials, who) = initials(&c.author);
-                let pieces = linkify_bugs(c.summary());
-                let href = {
-                    let full = full.clone();
-                    move || repo.with(|r| r.as_ref().and_then(|r| r.changeset_url(&full)))
-                };
-                view! {
-                    <li class="revision" data-revision=full.clone()>
-                        <a class="rev-sha" href=href target="_blank" rel="noopener noreferrer"
-                            title=format!("Open revision {full}")>{short}</a>
-                        <span class="rev-author" title=who>{initials}</span>
-                        <span class="rev-desc">
-                            {pieces.into_iter().map(|p| match p {
-                                Piece::Text(t) => view! { <span>{t}</span> }.into_any(),
-                                Piece::Bug(label, n) => view! {
-                                    <a class="bug-link" href=bug_url(n) target="_blank" rel="noopener noreferrer"
-                                        title=format!("Bug {n} on Bugzilla")>{label}</a>
-                                }.into_any(),
-                            }).collect_view()}
-                        </span>
-                    </li>
+    let html = move || repo.with(|r| revisions_html(&push, r.as_ref()));
+    view! { <ul class="revision-list" inner_html=html></ul> }
+}
+
+/// The `<li>`s of a push's commits, every value escaped; links only to http(s) and Bugzilla.
+pub fn revisions_html(push: &Push, repo: Option<&Repository>) -> String {
+    let shown = push.revisions.iter().take(SHOWN);
+    let more = (push.revision_count as usize).saturating_sub(push.revisions.len().min(SHOWN));
+    let mut s = String::with_capacity(SHOWN.min(push.revisions.len()) * 400 + 200);
+    for c in shown {
+        let short: String = c.revision.chars().take(12).collect();
+        let (initials, who) = initials(&c.author);
+        let href = repo.and_then(|r| r.changeset_url(&c.revision)).map(|u| format!(" href=\"{}\"", esc(&u))).unwrap_or_default();
+        let _ = write!(
+            s,
+            "<li class=\"revision\" data-revision=\"{rev}\"><a class=\"rev-sha\"{href} target=\"_blank\" rel=\"noopener noreferrer\" \
+             title=\"Open revision {rev}\">{short}</a><span class=\"rev-author\" title=\"{who}\">{initials}</span><span class=\"rev-desc\">",
+            rev = esc(&c.revision),
+            short = esc(&short),
+            who = esc(&who),
+            initials = esc(&initials),
+        );
+        for piece in linkify_bugs(c.summary()) {
+            match piece {
+                Piece::Text(t) => {
+                    let _ = write!(s, "<span>{}</span>", esc(&t));
                 }
-            }).collect_view()}
-            {(more > 0).then(|| {
-                let href = move || repo.with(|r| r.as_ref().and_then(|r| pushlog_url(r, &push_for_more)));
-                view! {
-                    <li class="more-revisions">
-                        <a href=href target="_blank" rel="noopener noreferrer">{format!("\u{2026}and {more} more")}</a>
-                    </li>
+                Piece::Bug(label, n) => {
+                    let _ = write!(
+                        s,
+                        "<a class=\"bug-link\" href=\"{url}\" target=\"_blank\" rel=\"noopener noreferrer\" title=\"Bug {n} on Bugzilla\">{label}</a>",
+                        url = esc(&bug_url(n)),
+                        label = esc(&label),
+                    );
                 }
-            })}
-        </ul>
+            }
+        }
+        s.push_str("</span></li>");
     }
+    if more > 0 {
+        let href = repo.and_then(|r| pushlog_url(r, push)).map(|u| format!(" href=\"{}\"", esc(&u))).unwrap_or_default();
+        let _ = write!(s, "<li class=\"more-revisions\"><a{href} target=\"_blank\" rel=\"noopener noreferrer\">\u{2026}and {more} more</a></li>");
+    }
+    s
 }
