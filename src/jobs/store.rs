@@ -161,7 +161,6 @@ impl JobsStore {
         self.state.set(ListState::Loading);
         self.poll.set(PollState::default());
         let store = *self;
-        crate::ready::mark("jobs:pushes-requested");
         spawn_local(async move {
             let count = if range.fromchange.is_some() || range.tochange.is_some() { RANGE_COUNT } else { FIRST_COUNT };
             match client.pushes(&repo, &push_filter(&range, count)).await {
