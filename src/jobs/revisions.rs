@@ -69,20 +69,6 @@ pub fn initials(author: &str) -> (String, String) {
     (initials, title)
 }
 
-/// Link to the push's full commit list on the repository.
-fn pushlog_url(repo: &Repository, push: &Push) -> Option<String> {
-    let base = repo.url.as_deref()?.trim_end_matches('/');
-    if !(base.starts_with("https://") || base.starts_with("http://")) {
-        return None;
-    }
-    let rev: String = push.revision.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-    Some(if repo.dvcs_type.as_deref() == Some("git") {
-        format!("{base}/commits/{rev}")
-    } else {
-        format!("{base}/pushloghtml?changeset={rev}")
-    })
-}
-
 /// A push's commit list, drawn as one escaped HTML string (like the job rows): it never changes
 /// once drawn, so a page of pushes keeps one reactive node per push here instead of a few per
 /// commit for as long as it is open. Redrawn only when the repository (for changeset links)
@@ -129,7 +115,7 @@ pub fn revisions_html(push: &Push, repo: Option<&Repository>) -> String {
         s.push_str("</span></li>");
     }
     if more > 0 {
-        let href = repo.and_then(|r| pushlog_url(r, push)).map(|u| format!(" href=\"{}\"", esc(&u))).unwrap_or_default();
+        let href = repo.and_then(|r| r.pushlog_url(&push.revision)).map(|u| format!(" href=\"{}\"", esc(&u))).unwrap_or_default();
         let _ = write!(s, "<li class=\"more-revisions\"><a{href} target=\"_blank\" rel=\"noopener noreferrer\">\u{2026}and {more} more</a></li>");
     }
     s
