@@ -4,11 +4,7 @@
 
 /// Records that `view` became ready (once per page load and view).
 pub fn mark_ready(view: &str) {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
-    let name = format!("ready:{view}");
-    if performance.get_entries_by_name(&name).length() == 0 {
-        let _ = performance.mark(&name);
-    }
+    mark(&format!("ready:{view}"));
 }
 
 /// A named moment inside a view's first load (`app:start`, `docs:schema-parsed`…), for the
