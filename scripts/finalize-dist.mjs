@@ -1,65 +1,104 @@
-// Trunk post-build hook (Trunk.toml): makes dist/ deployable anywhere under a strict CSP.
-//  1. Trunk's inline module loader becomes an external, content-hashed boot-<hash>.js. Its
-//     imports are relative to itself, so it works at any path; index.html loads it with SRI.
-//  2. 404.html = index.html, for hosts that serve it for unknown paths (GitHub Pages, GitLab
-//     Pages, S3/CloudFront error pages, Apache ErrorDocument): deep links then boot the app.
-//  3. csp.txt: the Content-Security-Policy to serve, with the hash of index.html's one inline
-//     script (the base finder, which never changes).
+// Trunk post-build hook (Trunk.toml): one wasm per chunk, and dist/ deployable anywhere under a
+// strict CSP.
+//  0. Trunk built the main chunk (index.html's data-bin); the other chunks of src/views.json are
+//     built here the same way (scripts/build-chunks.mjs: cargo, wasm-bindgen, wasm-opt).
+//  1. Trunk's inline loader gives way to src/shell/boot.js, written as an external, content-hashed
+//     boot-<hash>.js that index.html loads with SRI: it starts the page's chunk and its data.
+//  2. The app's files move from tags into a JSON list (#app-assets: shared files, and each chunk's)
+//     that src/shell/base.js, inlined as index.html's first script, turns back into tags under the
+//     right base, for the page's chunk only.
+//  3. The skeleton (top bar from the view list, a placeholder of the view) is painted from HTML.
+//  4. 404.html = index.html, for hosts that serve it for unknown paths.
+//  5. csp.txt: the Content-Security-Policy to serve, with the hash of the one inline script.
 // Usage: run by Trunk (TRUNK_STAGING_DIR), or `node scripts/finalize-dist.mjs DIR`.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildChunks } from './build-chunks.mjs';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-
+const viewList = JSON.parse(fs.readFileSync(path.join(root, 'src/views.json'), 'utf8'));
 const digest = (algo, text, enc = 'base64') => crypto.createHash(algo).update(text).digest(enc);
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-// 1. The loader.
-const loader = /<script type="module">([\s\S]*?)<\/script>/;
+// 0. Chunks: Trunk's own (named after the bin in its loader) and the others.
+const loader = /<script type="module">([\s\S]*?)<\/script>\n?/;
 const found = html.match(loader);
-if (found) {
-  const body = found[1]
-    .replace(/from '\.?\/?([^'/]+\.js)'/, "from './$1'")
-    .replace(/module_or_path: '\.?\/?([^'/]+\.wasm)'/, "module_or_path: new URL('./$1', import.meta.url)");
-  if (!body.includes("new URL('./") || !body.includes("from './")) {
-    throw new Error(`finalize-dist: unexpected Trunk loader, update scripts/finalize-dist.mjs:\n${found[1]}`);
-  }
-  const boot = `// Starts the app. Written by scripts/finalize-dist.mjs from Trunk's loader; paths are relative to this file.\n${body.trim()}\n`;
-  const name = `boot-${digest('sha256', boot, 'hex').slice(0, 16)}.js`;
-  fs.writeFileSync(path.join(dir, name), boot);
-  const tag = `<script type="module" src="./${name}" integrity="sha384-${digest('sha384', boot)}" crossorigin="anonymous"></script>`;
-  html = html.replace(loader, tag);
-  fs.writeFileSync(indexPath, html);
-} else if (!/<script type="module" src="\.\/boot-[0-9a-f]{16}\.js"/.test(html)) {
-  throw new Error('finalize-dist: no Trunk loader and no boot script in index.html');
-}
+if (!found) throw new Error('finalize-dist: no Trunk loader in index.html (run through trunk build)');
+const trunkJs = found[1].match(/from '\.?\/?(([a-z0-9_]+)-[0-9a-f]+\.js)'/);
+const trunkWasm = found[1].match(/module_or_path: '\.?\/?([^'/]+\.wasm)'/);
+if (!trunkJs || !trunkWasm) throw new Error(`finalize-dist: unexpected Trunk loader, update scripts/finalize-dist.mjs:\n${found[1]}`);
+const mainChunk = trunkJs[2];
+const chunkNames = [...new Set(viewList.views.map((v) => v.chunk))];
+if (!chunkNames.includes(mainChunk)) throw new Error(`finalize-dist: Trunk built ${mainChunk}, which src/views.json does not name`);
+const chunks = { [mainChunk]: { js: trunkJs[1], wasm: trunkWasm[1] } };
+Object.assign(chunks, buildChunks(chunkNames.filter((c) => c !== mainChunk), dir));
+html = html.replace(loader, '');
 
-// 1b. The app's files move from tags into a JSON list that index.html's base script turns back
-//     into tags under the right base: tags in the HTML would be fetched speculatively (the
-//     preload scanner does not wait for the script) from the deep link's directory first.
+// 1. The boot script.
+const bootSource = fs.readFileSync(path.join(root, 'src/shell/boot.js'), 'utf8');
+const boot = `// Written by scripts/finalize-dist.mjs from src/shell/boot.js.\n${bootSource}`;
+const bootName = `boot-${digest('sha256', boot, 'hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, bootName), boot);
+
+// 2. Files as data. Trunk's tags for its chunk are dropped: every chunk gets the same two.
+const shared = [];
 const assetTag = /[ \t]*<(link|script)\b([^>]*?)\/?>(?:<\/script>)?\n?/g;
-const assets = [];
 html = html.replace(assetTag, (whole, tag, attrText) => {
   const attrs = {};
   for (const m of attrText.matchAll(/([a-zA-Z-]+)(?:="([^"]*)"|=([^\s>]+))?/g)) attrs[m[1]] = m[2] ?? m[3] ?? '';
   const isAsset = (tag === 'link' && /^(stylesheet|modulepreload|preload|icon)$/.test(attrs.rel)) || (tag === 'script' && attrs.src);
   if (!isAsset) return whole;
-  assets.push({ tag, attrs });
+  const href = attrs.href || attrs.src || '';
+  if (href.includes(chunks[mainChunk].js) || href.includes(chunks[mainChunk].wasm)) return '';
+  // Stylesheets added by a script do not hold back the first paint unless asked: the skeleton
+  // must not flash unstyled.
+  if (attrs.rel === 'stylesheet') attrs.blocking = 'render';
+  shared.push({ tag, attrs });
   return '';
 });
-if (assets.length) {
-  html = html.replace(/\n{3,}/g, '\n');
-  const json = JSON.stringify(assets).replaceAll('<', '\\u003c');
-  html = html.replace(/(\s*)(<script>)/, `$1<script type="application/json" id="app-assets">${json}</script>$1$2`);
-  fs.writeFileSync(indexPath, html);
-}
+shared.push({ tag: 'script', attrs: { type: 'module', src: `./${bootName}`, integrity: `sha384-${digest('sha384', boot)}`, crossorigin: 'anonymous' } });
+const app = {
+  default: viewList.default,
+  views: viewList.views.map(({ id, path: p, chunk }) => ({ id, path: p, chunk })),
+  shared,
+  chunks: Object.fromEntries(Object.entries(chunks).map(([name, f]) => [name, {
+    js: `./${f.js}`,
+    wasm: `./${f.wasm}`,
+    assets: [
+      { tag: 'link', attrs: { rel: 'modulepreload', href: `./${f.js}`, crossorigin: 'anonymous' } },
+      { tag: 'link', attrs: { rel: 'preload', href: `./${f.wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' } },
+    ],
+  }])),
+};
+const json = JSON.stringify(app).replaceAll('<', '\\u003c');
+const baseScript = fs.readFileSync(path.join(root, 'src/shell/base.js'), 'utf8').trim();
+html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n  <script type="application/json" id="app-assets">${json}</script>\n  <script>${baseScript}</script>`);
+html = html.replace(/\n{3,}/g, '\n');
 
-// 2. Deep links on hosts without SPA fallback.
+// 3. The skeleton: what the app's shell draws first, as plain HTML (links relative to <base>).
+const defaultPath = viewList.views.find((v) => v.id === viewList.default)?.path ?? '/';
+const link = (p, label) => `<a class="nav-link" href="${escapeHtml(p.slice(1))}">${escapeHtml(label)}</a>`;
+const nav = viewList.views.filter((v) => v.nav).map((v) => link(v.path, v.nav)).join('');
+const settings = viewList.views.find((v) => v.id === 'Settings');
+const rows = '<div class="skeleton-row"></div>'.repeat(8);
+const skeleton = `<div id="boot-skeleton" aria-busy="true">`
+  + `<header class="top-bar"><a class="brand" href="${escapeHtml(defaultPath.slice(1))}">tree<span class="brand-accent">herder</span> <span class="brand-sub">explorer</span></a>`
+  + `<nav class="nav" aria-label="Views">${nav}</nav>`
+  + `<div class="top-bar-right"><span class="skeleton skeleton-picker"></span>${settings ? link(settings.path, 'Settings') : ''}</div></header>`
+  + `<main class="view"><div class="skeleton skeleton-view" aria-label="Loading">${rows}</div></main></div>`;
+if (!html.includes('<div id="boot-skeleton"></div>')) throw new Error('finalize-dist: index.html lost its <div id="boot-skeleton"></div>');
+html = html.replace('<div id="boot-skeleton"></div>', skeleton);
+fs.writeFileSync(indexPath, html);
+
+// 4. Deep links on hosts without SPA fallback.
 fs.writeFileSync(path.join(dir, '404.html'), html);
 
-// 3. The policy.
+// 5. The policy.
 const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${digest('sha256', m[1])}'`);
 const policy = [
   "default-src 'self'",
@@ -72,4 +111,4 @@ const policy = [
   "object-src 'none'",
 ].join('; ');
 fs.writeFileSync(path.join(dir, 'csp.txt'), `${policy}\n`);
-console.log(`finalize-dist: ${dir}: external loader, 404.html, csp.txt`);
+console.log(`finalize-dist: ${dir}: chunks ${Object.keys(chunks).join(', ')}, boot script, skeleton, 404.html, csp.txt`);

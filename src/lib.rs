@@ -1,24 +1,20 @@
 //! Treeherder Explorer: browse Mozilla Treeherder from any browser.
 //!
-//! Data flows one way: URL → query state → client → view.
+//! Data flows one way: URL → query state → client → view. The views (`jobs`, `pushes`, `perf`,
+//! `explorer`, `settings`) stand side by side on the `hallway` and `widgets`; the `shell` puts a
+//! chunk's views in a page, and each chunk is one binary (`src/bin/<chunk>.rs`, one wasm file).
 
-pub mod api;
-pub mod app;
-pub mod base;
-pub mod config;
 pub mod diagnostics;
-pub mod embed;
 pub mod explorer;
+pub mod hallway;
 pub mod jobs;
-pub mod links;
 pub mod perf;
 pub mod pushes;
-pub mod ready;
-pub mod server;
 pub mod settings;
 pub mod shell;
-pub mod storage;
-pub mod time;
 pub mod widgets;
 
-pub use app::App;
+// Counts live heap bytes for the soak bench (see `diagnostics`), in every chunk.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: diagnostics::CountingAllocator = diagnostics::CountingAllocator;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use treeherder_client::models::Repository;
 use treeherder_client::{Error, ErrorKind, ServerUrl};
-use treeherder_explorer::server::{resolve, ServerSource};
+use treeherder_explorer::hallway::server::{resolve, ServerSource};
 use treeherder_explorer::shell::repo_picker::group_repositories;
 use treeherder_explorer::widgets::ErrorBanner;
 use wasm_bindgen::JsCast;
@@ -97,20 +97,21 @@ async fn error_banner_shows_the_failure_as_text_and_retries() {
 
 #[wasm_bindgen_test]
 fn app_links_keep_a_url_chosen_server() {
-    use treeherder_explorer::links::app_href;
-    use treeherder_explorer::server::ActiveServer;
+    use treeherder_explorer::hallway::links::app_href;
+    use treeherder_explorer::hallway::views::ViewId;
+    use treeherder_explorer::hallway::server::ActiveServer;
     let url = ServerUrl::parse("http://127.0.0.1:9000").unwrap();
     let from_url = ActiveServer { url: url.clone(), source: ServerSource::UrlParameter, warning: None };
-    assert_eq!(app_href("/docs", &[("repo", "try")], &from_url), "/docs?repo=try&server=http%3A%2F%2F127.0.0.1%3A9000");
+    assert_eq!(app_href(ViewId::Docs, &[("repo", "try")], &from_url), "/docs?repo=try&server=http%3A%2F%2F127.0.0.1%3A9000");
     let saved = ActiveServer { url, source: ServerSource::Saved, warning: None };
-    assert_eq!(app_href("/docs", &[], &saved), "/docs");
+    assert_eq!(app_href(ViewId::Docs, &[], &saved), "/docs");
 }
 
 #[wasm_bindgen_test]
 fn a_malformed_config_is_reported() {
-    let err = treeherder_explorer::config::parse("{\"server\": 5}").unwrap_err();
+    let err = treeherder_explorer::hallway::config::parse("{\"server\": 5}").unwrap_err();
     assert!(err.starts_with("config.json is not valid"), "{err}");
-    let ok = treeherder_explorer::config::parse("{\"repositories\": [\"try\"], \"extra\": 1}").unwrap();
+    let ok = treeherder_explorer::hallway::config::parse("{\"repositories\": [\"try\"], \"extra\": 1}").unwrap();
     assert_eq!(ok.repositories, vec!["try".to_string()]);
 }
 

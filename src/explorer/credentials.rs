@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use treeherder_client::Credentials;
 
-use crate::api::Api;
-use crate::storage;
+use crate::hallway::api::Api;
+use crate::hallway::storage;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -51,7 +51,7 @@ pub fn restore_remembered(api: Api) {
 /// Entry and status of the credentials for the active server.
 #[component]
 pub fn CredentialsPanel() -> impl IntoView {
-    let api = crate::api::use_api();
+    let api = crate::hallway::api::use_api();
     let origin = Memo::new(move |_| api.server.with(|s| s.url.origin().to_string()));
     let current = Memo::new(move |_| api.credentials());
     let client_id = RwSignal::new(String::new());

@@ -8,7 +8,7 @@ use treeherder_client::PushFilter;
 
 use super::schema_tree::resolve;
 use super::spec::{Op, Spec};
-use crate::api::Client;
+use crate::hallway::api::Client;
 
 /// A JSON example of the operation's request body, from its schema (first media type).
 pub fn request_body(spec: &Spec, op: &Op) -> Option<String> {

@@ -36,7 +36,7 @@ pub fn safe_link(dest: &str) -> Option<String> {
     let d = dest.trim();
     let lower: String = d.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        return crate::links::safe_href(d);
+        return crate::hallway::links::safe_href(d);
     }
     // In-page anchors only; no relative paths that a browser might resolve to other schemes.
     (d.starts_with('#') && !d.contains(['"', '<', '>'])).then(|| d.to_string())

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::markdown::Markdown;
 use super::spec::{Op, Source, Spec};
 use super::target::{here, operation_href, tag_href};
-use crate::api::use_api;
+use crate::hallway::api::use_api;
 
 /// A `blob:` URL of the schema's JSON, released when the view goes.
 fn download_url(raw: &str) -> Option<String> {

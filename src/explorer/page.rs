@@ -10,8 +10,8 @@ use super::operation::OperationView;
 use super::overview::{Overview, TagView};
 use super::spec::{self, Source, Spec};
 use super::target::{self, Target};
-use crate::api::use_api;
-use crate::ready::mark_ready;
+use crate::hallway::api::use_api;
+use crate::hallway::ready::mark_ready;
 use crate::widgets::{Notice, Spinner};
 
 /// Treeherder's `/docs`: the server's OpenAPI schema, browsable, searchable and callable.
@@ -25,10 +25,10 @@ pub fn DocsPage() -> impl IntoView {
     let spec_resource = spec;
     let location = use_location();
     let target = Memo::new(move |_| target::parse(&location.hash.get()));
-    let navigate = crate::jobs::navigate_fn();
+    let navigate = crate::hallway::navigation::navigate_fn();
     // Fragment navigation through the router, so history and `server=` stay as they are.
     let go = Callback::new(move |hash: String| {
-        let route = crate::base::route_path(&location.pathname.get_untracked());
+        let route = crate::hallway::base::route_path(&location.pathname.get_untracked());
         let path = format!("{route}{}{hash}", search_part(&location.search.get_untracked()));
         navigate.with_value(|n| n(&path, NavigateOptions::default()));
     });

@@ -268,12 +268,12 @@ impl Spec {
 }
 
 /// The schema, from the server or else the bundled copy.
-pub async fn load(client: crate::api::Client) -> Result<Arc<Spec>, String> {
+pub async fn load(client: crate::hallway::api::Client) -> Result<Arc<Spec>, String> {
     match client.schema_with_source().await {
         Ok((raw, api)) => {
-            crate::ready::mark("docs:schema-parsed");
+            crate::hallway::ready::mark("docs:schema-parsed");
             let spec = Spec::new(api, raw, Source::Live);
-            crate::ready::mark("docs:spec-built");
+            crate::hallway::ready::mark("docs:spec-built");
             Ok(Arc::new(spec))
         }
         Err(error) => {
@@ -288,7 +288,7 @@ pub async fn load(client: crate::api::Client) -> Result<Arc<Spec>, String> {
 }
 
 async fn fetch_bundled() -> Result<String, String> {
-    let url = crate::base::asset_url(BUNDLED_FILE);
+    let url = crate::hallway::base::asset_url(BUNDLED_FILE);
     let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));

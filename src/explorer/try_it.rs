@@ -15,8 +15,8 @@ use super::examples;
 use super::response_view::{Answer, Outcome, OutcomeView};
 use super::snippets::Prepared;
 use super::spec::{Op, Param, Spec};
-use crate::api::{use_api, Recent};
-use crate::shell::repo_picker::use_current_repo;
+use crate::hallway::api::{use_api, Recent};
+use crate::hallway::navigation::use_current_repo;
 use crate::widgets::Spinner;
 
 /// Escaped in a path segment: everything that would end or change it.

@@ -20,18 +20,16 @@ pub mod url_state;
 
 pub use page::JobsPage;
 
-/// Treeherder's default repository (`thDefaultRepo`).
-pub const DEFAULT_REPO: &str = "autoland";
-
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use model::JobFilter;
 use store::JobsStore;
 use url_state::{FilterParams, JobsParams};
+
+use crate::hallway::navigation::NavigateFn;
 
 /// What the jobs view's components share.
 #[derive(Clone, Copy)]
@@ -66,8 +64,9 @@ impl JobsContext {
         }
         let query = ser.finish();
         let navigate = self.navigate.get_value();
+        let path = crate::hallway::views::ViewId::Jobs.path();
         navigate(
-            &format!("/jobs{}{}", if query.is_empty() { "" } else { "?" }, query),
+            &format!("{path}{}{}", if query.is_empty() { "" } else { "?" }, query),
             NavigateOptions { replace, scroll: false, ..Default::default() },
         );
     }
@@ -93,19 +92,4 @@ impl JobsContext {
         }
         self.set_pairs(pairs, replace);
     }
-}
-
-/// The query map as ordered pairs.
-pub fn query_pairs() -> Memo<Vec<(String, String)>> {
-    let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()))
-}
-
-/// The router's navigate, callable from anywhere in the view.
-pub type NavigateFn = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
-
-/// The router's navigate function, shareable.
-pub fn navigate_fn() -> StoredValue<NavigateFn> {
-    let navigate = use_navigate();
-    StoredValue::new(Arc::new(move |path: &str, options: NavigateOptions| navigate(path, options)))
 }

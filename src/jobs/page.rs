@@ -10,8 +10,9 @@ use super::push_list::PushList;
 use super::selection::find_loaded;
 use super::store::{JobsStore, ListState};
 use super::url_state::JobsParams;
-use super::{navigate_fn, query_pairs, JobsContext};
-use crate::api::use_api;
+use super::JobsContext;
+use crate::hallway::navigation::{navigate_fn, query_pairs};
+use crate::hallway::api::use_api;
 use crate::widgets::Notice;
 
 /// The jobs view of a repository.
@@ -91,7 +92,7 @@ pub fn JobsPage() -> impl IntoView {
         let repo = params.with(|p| p.repo.clone());
         let newest = store.pushes.with(|ps| ps.first().map(|s| (s.push.id, s.push.revision.clone())));
         let job = selected.with(|s| s.as_ref().map(|s| s.job.clone()));
-        let recent = crate::api::Recent {
+        let recent = crate::hallway::api::Recent {
             repo: Some(repo),
             push_id: job.as_ref().map(|j| j.push_id).or(newest.as_ref().map(|n| n.0)),
             revision: job.as_ref().and_then(|j| j.push_revision.clone()).or(newest.map(|n| n.1)),
@@ -99,6 +100,7 @@ pub fn JobsPage() -> impl IntoView {
             task_id: job.and_then(|j| j.task_id),
         };
         if api.recent.with_untracked(|r| *r != recent) {
+            recent.remember();
             api.recent.set(recent);
         }
     });
@@ -120,8 +122,8 @@ pub fn JobsPage() -> impl IntoView {
     };
     Effect::new(move |_| {
         if list_state() == "ready" {
-            crate::ready::mark("jobs:settled");
-            request_animation_frame(|| crate::ready::mark_ready("jobs"));
+            crate::hallway::ready::mark("jobs:settled");
+            request_animation_frame(|| crate::hallway::ready::mark_ready("jobs"));
         }
     });
 

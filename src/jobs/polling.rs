@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::store::{ListState, PollState, POLL_SECS};
 use super::JobsContext;
-use crate::api::Api;
+use crate::hallway::api::Api;
 
 /// Longest wait between attempts after repeated failures.
 const MAX_BACKOFF_SECS: u64 = 15 * 60;

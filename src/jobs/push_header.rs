@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::model::PushCounts;
 use super::store::{PushLoad, PushSlot};
 use super::use_jobs;
-use crate::api::use_api;
-use crate::links::app_href;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
 
 #[component]
 pub fn PushHeader(push_slot: PushSlot, collapsed: Signal<bool>) -> impl IntoView {
@@ -17,10 +18,10 @@ pub fn PushHeader(push_slot: PushSlot, collapsed: Signal<bool>) -> impl IntoView
     let repo = move || ctx.params.with(|p| p.repo.clone());
     let revision = push.revision.clone();
     let author = push.author.clone();
-    let only_this = move || app_href("/jobs", &[("repo", &repo()), ("revision", &revision)], &api.server.get());
+    let only_this = move || app_href(ViewId::Jobs, &[("repo", &repo()), ("revision", &revision)], &api.server.get());
     let by_author = {
         let author = author.clone();
-        move || app_href("/jobs", &[("repo", &repo()), ("author", &author)], &api.server.get())
+        move || app_href(ViewId::Jobs, &[("repo", &repo()), ("author", &author)], &api.server.get())
     };
     let push_id = push.id;
     let toggle = move |_| {
@@ -43,7 +44,7 @@ pub fn PushHeader(push_slot: PushSlot, collapsed: Signal<bool>) -> impl IntoView
                 {move || if collapsed.get() { "+" } else { "\u{2212}" }}
             </button>
             <span class="push-title">
-                <a class="push-date" href=only_this title="View only this push">{crate::time::push_date(push.push_timestamp)}</a>
+                <a class="push-date" href=only_this title="View only this push">{crate::hallway::time::push_date(push.push_timestamp)}</a>
                 " - "
                 <a class="push-author" href=by_author title="View pushes by this author">{author}</a>
             </span>

@@ -10,7 +10,7 @@ use super::job_rows::JobTable;
 use super::revisions::Revisions;
 use super::store::{ListState, PushLoad, PushSlot};
 use super::use_jobs;
-use crate::api::use_api;
+use crate::hallway::api::use_api;
 use crate::widgets::{ErrorBanner, Notice, Spinner};
 
 #[component]
@@ -44,9 +44,9 @@ pub fn PushList() -> impl IntoView {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         if let Ok(Some(button)) = target.closest(".job-btn") {
             if let Some(id) = button.get_attribute("data-job-id").and_then(|v| v.parse::<i64>().ok()) {
-                if crate::embed::is_embed() {
+                if crate::hallway::embed::is_embed() {
                     // Embedded: the job opens in the full app.
-                    crate::embed::open_full_with("selectedJob", &id.to_string());
+                    crate::hallway::embed::open_full_with("selectedJob", &id.to_string());
                     return;
                 }
                 let already = selected_id.get_untracked() == Some(id);

@@ -118,7 +118,7 @@ pub fn parse_task_run(raw: &str) -> Option<(String, i64)> {
 impl JobsParams {
     /// Reads the URL's query pairs.
     pub fn parse(pairs: &[(String, String)]) -> Self {
-        let mut p = JobsParams { repo: super::DEFAULT_REPO.to_string(), ..Default::default() };
+        let mut p = JobsParams { repo: crate::hallway::navigation::DEFAULT_REPO.to_string(), ..Default::default() };
         let mut collected: Vec<(&str, Vec<String>)> = Vec::new();
         for (raw_key, value) in pairs {
             let key = raw_key.strip_prefix("filter-").unwrap_or(raw_key);

@@ -15,9 +15,9 @@ use super::related::{self, Related};
 use super::series;
 use super::table::TableView;
 use super::url_state::{GraphsParams, SeriesParam, Zoom};
-use crate::api::use_api;
-use crate::jobs::{navigate_fn, query_pairs};
-use crate::ready::mark_ready;
+use crate::hallway::api::use_api;
+use crate::hallway::navigation::{navigate_fn, query_pairs};
+use crate::hallway::ready::mark_ready;
 use crate::widgets::Notice;
 
 /// What a loaded series depends on: the same key is never fetched twice.
@@ -40,7 +40,7 @@ pub fn GraphsPage() -> impl IntoView {
         for (k, v) in p.to_pairs(&pairs.get_untracked()) {
             ser.append_pair(&k, &v);
         }
-        navigate.with_value(|n| n(&format!("/perfherder/graphs?{}", ser.finish()), NavigateOptions { replace, scroll: false, ..Default::default() }));
+        navigate.with_value(|n| n(&format!("{}?{}", crate::hallway::views::ViewId::Graphs.path(), ser.finish()), NavigateOptions { replace, scroll: false, ..Default::default() }));
     };
     let notice = RwSignal::new(None::<String>);
     let picker_open = RwSignal::new(false);
@@ -210,7 +210,7 @@ pub fn GraphsPage() -> impl IntoView {
             {move || picker_open.get().then(|| {
                 let (list, timerange) = params.with_untracked(|p| (p.series.clone(), p.timerange));
                 let framework = list.first().map_or(1, |s| s.framework);
-                let repo = list.first().map(|s| s.repo.clone()).unwrap_or_else(crate::shell::repo_picker::current_repo);
+                let repo = list.first().map(|s| s.repo.clone()).unwrap_or_else(crate::hallway::navigation::current_repo);
                 view! {
                     <Picker shown=list repo framework timerange
                         on_add=move |new| { picker_open.set(false); add_series(new); }

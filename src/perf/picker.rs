@@ -7,7 +7,7 @@ use treeherder_client::SignatureQuery;
 
 use super::conventions::MAX_SERIES;
 use super::url_state::SeriesParam;
-use crate::api::use_api;
+use crate::hallway::api::use_api;
 use crate::widgets::{ErrorBanner, Spinner};
 
 /// Tests listed at once (refine the filter for more).

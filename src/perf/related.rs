@@ -5,7 +5,7 @@ use treeherder_client::models::PerformanceSignature;
 use treeherder_client::SignatureQuery;
 
 use super::url_state::SeriesParam;
-use crate::api::Client;
+use crate::hallway::api::Client;
 
 /// Repositories Perfherder relates branches across (`thPerformanceBranches`).
 pub const RELATED_REPOSITORIES: [&str; 2] = ["autoland", "mozilla-central"];

@@ -8,7 +8,7 @@ use treeherder_client::models::{AlertSettings, AlertSummary, PerformanceSummary,
 use treeherder_client::{Error, Query, SignatureQuery, SummaryQuery};
 
 use super::url_state::SeriesParam;
-use crate::api::Client;
+use crate::hallway::api::Client;
 
 /// Points as columns (time in ms since the epoch, ascending).
 #[derive(Debug, Default, PartialEq)]

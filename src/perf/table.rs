@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::chart::scale::format_full;
 use super::chart::Shown;
 use super::conventions::style_of;
-use crate::api::use_api;
-use crate::links::app_href;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
 
 const PAGE: usize = 300;
 /// Values listed in one cell; beyond that, a count and the median (dense synthetic series have
@@ -72,7 +73,7 @@ pub fn TableView(shown: Memo<Vec<Shown>>) -> impl IntoView {
         all[..n]
             .iter()
             .map(|r| {
-                let href = app_href("/jobs", &[("repo", &r.repo), ("revision", &r.revision)], &server);
+                let href = app_href(ViewId::Jobs, &[("repo", &r.repo), ("revision", &r.revision)], &server);
                 let cells = shown.with(|s| {
                     r.cells
                         .iter()

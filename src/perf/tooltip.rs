@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::chart::scale::format_full;
 use super::chart::Shown;
 use super::conventions::style_of;
-use crate::api::use_api;
-use crate::links::app_href;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
 use crate::widgets::CopyButton;
 
 fn format_number(v: f64) -> String {
@@ -38,13 +39,13 @@ pub fn Tooltip(shown: Shown, index: usize, x: f64, y: f64, chart_width: f64, loc
         let class = if change == 0.0 { "delta" } else if worse { "delta worse" } else { "delta better" };
         view! { <span class=class>{format!("\u{0394} {}{} ({:+.1}%)", if change >= 0.0 { "+" } else { "" }, format_number(change), pct)}</span> }
     });
-    let jobs_link = app_href("/jobs", &[("repo", &repo), ("revision", &revision)], &server);
+    let jobs_link = app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &revision)], &server);
     let changeset = api
         .repositories
         .get_untracked()
         .and_then(|r| r.ok())
         .and_then(|list| list.iter().find(|r| r.name == repo).and_then(|r| r.changeset_url(&revision)));
-    let job = p.job_id[index].map(|id| app_href("/jobs", &[("repo", &repo), ("revision", &revision), ("selectedJob", &id.to_string())], &server));
+    let job = p.job_id[index].map(|id| app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &revision), ("selectedJob", &id.to_string())], &server));
     let alert = s.alerts.iter().find(|a| a.push_id == p.push_id[index]).cloned();
     let alert_link = alert.as_ref().map(|a| format!("{}/perfherder/alerts?id={}", server.url.as_str().trim_end_matches('/'), a.summary_id));
     let flip_x = x > chart_width - 340.0;

@@ -6,10 +6,11 @@ use leptos_router::hooks::use_query_map;
 use treeherder_client::models::{Push, PushStatus};
 use treeherder_client::{Error, PushFilter};
 
-use crate::api::use_api;
-use crate::links::app_href;
-use crate::ready::mark_ready;
-use crate::shell::repo_picker::use_current_repo;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
+use crate::hallway::ready::mark_ready;
+use crate::hallway::navigation::use_current_repo;
 use crate::widgets::{ErrorBanner, Notice, Spinner};
 
 const DEFAULT_COUNT: usize = 10;
@@ -27,7 +28,7 @@ fn failed(s: &PushStatus) -> i64 {
     ["testfailed", "busted", "exception"].iter().map(|k| s.count(k)).sum()
 }
 
-async fn load(client: crate::api::Client, repo: String, count: usize) -> Result<Vec<Row>, Error> {
+async fn load(client: crate::hallway::api::Client, repo: String, count: usize) -> Result<Vec<Row>, Error> {
     let pushes = client.pushes(&repo, &PushFilter::new().count(count)).await?;
     let statuses = futures::future::join_all(pushes.results.iter().map(|p| client.push_status(&repo, p.id))).await;
     Ok(pushes
@@ -92,7 +93,7 @@ pub fn PushesPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| {
                     let Row { push, status } = row;
-                    let href = app_href("/jobs", &[("repo", &repo_name), ("revision", &push.revision)], &server);
+                    let href = app_href(ViewId::Jobs, &[("repo", &repo_name), ("revision", &push.revision)], &server);
                     let summary = push.revisions.first().map(|c| c.summary().to_string()).unwrap_or_default();
                     let summary_title = summary.clone();
                     let cells = match status {
@@ -116,7 +117,7 @@ pub fn PushesPage() -> impl IntoView {
                     };
                     view! {
                         <tr data-push-id=push.id.to_string()>
-                            <td class="when">{crate::time::push_date(push.push_timestamp)}</td>
+                            <td class="when">{crate::hallway::time::push_date(push.push_timestamp)}</td>
                             <td><a href=href><code>{push.revision.chars().take(12).collect::<String>()}</code></a></td>
                             <td class="who" title=push.author.clone()>{push.author.split('@').next().unwrap_or_default().to_string()}</td>
                             <td class="what" title=summary_title>{summary}</td>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use treeherder_client::ServerUrl;
 
-use crate::api::use_api;
-use crate::server::{self, ServerSource, KNOWN_SERVERS};
+use crate::hallway::api::use_api;
+use crate::hallway::server::{self, ServerSource, KNOWN_SERVERS};
 
 /// Choose the server: production, stage, local or a custom URL; the choice is saved in this
 /// browser. `?server=` in a page URL still wins for that page.

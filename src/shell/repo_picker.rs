@@ -1,23 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use treeherder_client::models::Repository;
 
-use crate::api::use_api;
-use crate::links::app_route;
-
-/// Treeherder's default repository (`thDefaultRepo`).
-pub const DEFAULT_REPO: &str = "autoland";
-
-/// The repository of the page (`?repo=`, default autoland).
-pub fn use_current_repo() -> Memo<String> {
-    let query = use_query_map();
-    Memo::new(move |_| query.read().get("repo").filter(|r| !r.is_empty()).unwrap_or_else(|| DEFAULT_REPO.to_string()))
-}
-
-/// Same as [`use_current_repo`], read once (for link builders outside a component body).
-pub fn current_repo() -> String {
-    use_query_map().with(|q| q.get("repo")).filter(|r| !r.is_empty()).unwrap_or_else(|| DEFAULT_REPO.to_string())
-}
+use crate::hallway::api::use_api;
+use crate::hallway::links::route_with_query;
+use crate::hallway::views::DEFAULT_VIEW;
+use crate::hallway::navigation::use_current_repo;
 
 /// Repositories grouped as Treeherder's menu groups them, the deployment's favourites first.
 pub fn group_repositories<'a>(repos: &'a [Repository], favourites: &[String]) -> Vec<(String, Vec<&'a Repository>)> {
@@ -49,9 +37,9 @@ pub fn RepoPicker() -> impl IntoView {
 
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        let path = crate::base::route_path(&location.pathname.get_untracked());
-        let path = if path == "/" || path.is_empty() { "/jobs".to_string() } else { path };
-        navigate(&app_route(&path, &[("repo", chosen.as_str())], &api.server.get_untracked()), Default::default());
+        let path = crate::hallway::base::route_path(&location.pathname.get_untracked());
+        let path = if crate::hallway::views::view_at(&path).is_none() { DEFAULT_VIEW.path().to_string() } else { path };
+        navigate(&route_with_query(&path, &[("repo", chosen.as_str())], &api.server.get_untracked()), Default::default());
     };
 
     let options = move || {

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::use_api;
-use crate::links::app_href;
-use crate::server::server_kind;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
+use crate::hallway::server::server_kind;
 
 /// The server in use, at a glance: its kind (production, stage, local, custom) and host.
 #[component]
@@ -16,7 +17,7 @@ pub fn ServerBadge() -> impl IntoView {
     };
     view! {
         <a class="server-badge" data-kind=move || kind().to_lowercase() title=title
-            href=move || app_href("/settings", &[], &api.server.get())>
+            href=move || app_href(ViewId::Settings, &[], &api.server.get())>
             <span class="server-kind">{kind}</span>
             <span class="server-host" data-testid="server-host">{label}</span>
         </a>

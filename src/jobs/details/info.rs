@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use treeherder_client::models::Job;
 
-use crate::api::use_api;
+use crate::hallway::api::use_api;
 use crate::jobs::conventions::platform_name;
 use crate::jobs::use_jobs;
-use crate::links::safe_href;
-use crate::time::{date_time, duration};
+use crate::hallway::links::safe_href;
+use crate::hallway::time::{date_time, duration};
 use crate::widgets::{ErrorBanner, Spinner};
 
 #[component]

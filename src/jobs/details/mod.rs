@@ -10,14 +10,15 @@ use treeherder_client::{Error, Query};
 
 use super::keyboard::select_job;
 use super::use_jobs;
-use crate::api::use_api;
-use crate::links::app_href;
+use crate::hallway::api::use_api;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
 use crate::widgets::{ErrorBanner, Spinner};
 
 const HEIGHT_KEY: &str = "treeherder-explorer:details-height";
 
 /// Finds a job the URL selects that is not among the loaded pushes.
-async fn look_up(client: crate::api::Client, selection: super::url_state::Selection) -> Result<Option<Job>, Error> {
+async fn look_up(client: crate::hallway::api::Client, selection: super::url_state::Selection) -> Result<Option<Job>, Error> {
     let mut query = Query::new();
     match (&selection.task_run, selection.job_id) {
         (Some((task, run)), _) => {
@@ -37,7 +38,7 @@ pub fn DetailsPanel() -> impl IntoView {
     let ctx = use_jobs();
     let api = use_api();
     let selection = Memo::new(move |_| ctx.params.with(|p| p.selection.clone()));
-    let height = RwSignal::new(crate::storage::get(HEIGHT_KEY).and_then(|h| h.parse::<f64>().ok()).unwrap_or(320.0).clamp(120.0, 900.0));
+    let height = RwSignal::new(crate::hallway::storage::get(HEIGHT_KEY).and_then(|h| h.parse::<f64>().ok()).unwrap_or(320.0).clamp(120.0, 900.0));
 
     // A selection the loaded pushes do not have is looked up once they have all loaded.
     let lookup = LocalResource::new(move || {
@@ -79,7 +80,7 @@ pub fn DetailsPanel() -> impl IntoView {
             if let Some(h) = up_clone.take() {
                 h.remove();
             }
-            crate::storage::set(HEIGHT_KEY, &height.get_untracked().round().to_string());
+            crate::hallway::storage::set(HEIGHT_KEY, &height.get_untracked().round().to_string());
         });
         up_handle.set(Some(up));
     };
@@ -91,7 +92,7 @@ pub fn DetailsPanel() -> impl IntoView {
         };
         ev.prevent_default();
         height.update(|h| *h = (*h + delta).clamp(120.0, 900.0));
-        crate::storage::set(HEIGHT_KEY, &height.get_untracked().round().to_string());
+        crate::hallway::storage::set(HEIGHT_KEY, &height.get_untracked().round().to_string());
     };
 
     let body = move || {
@@ -148,7 +149,7 @@ fn Details(job: Job, loaded: bool) -> impl IntoView {
         let revision = job.push_revision.clone().unwrap_or_default();
         let task_run = job.task_run().unwrap_or_default();
         let href = app_href(
-            "/jobs",
+            ViewId::Jobs,
             &[("repo", &repo), ("revision", &revision), ("selectedTaskRun", &task_run)],
             &api.server.get_untracked(),
         );

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use treeherder_client::models::{Job, ProjectJob};
 
-use crate::api::use_api;
+use crate::hallway::api::use_api;
 use crate::jobs::conventions::{bug_url, platform_name};
 use crate::jobs::use_jobs;
-use crate::links::app_href;
+use crate::hallway::links::app_href;
+use crate::hallway::views::ViewId;
 use crate::widgets::{ErrorBanner, Spinner};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -191,15 +192,15 @@ fn SimilarJobs(job: Job) -> impl IntoView {
     });
     let row = move |j: ProjectJob| {
         let status = if j.state == "completed" { j.result.clone() } else { j.state.clone() };
-        let href = app_href("/jobs", &[("repo", &repo), ("selectedJob", &j.id.to_string())], &api.server.get_untracked());
+        let href = app_href(ViewId::Jobs, &[("repo", &repo), ("selectedJob", &j.id.to_string())], &api.server.get_untracked());
         view! {
             <tr class="similar-job">
                 <td><span class="job-btn static" data-status=status.clone()>{j.job_type_symbol.clone()}</span></td>
                 <td><a href=href>{format!("push {}", j.push_id)}</a></td>
                 <td>{status}</td>
                 <td>{format!("{} {}", platform_name(&j.platform), j.platform_option.clone().unwrap_or_default())}</td>
-                <td>{crate::time::date_time(j.start_timestamp)}</td>
-                <td>{if j.end_timestamp > j.start_timestamp && j.start_timestamp > 0 { crate::time::duration(j.end_timestamp - j.start_timestamp) } else { "—".into() }}</td>
+                <td>{crate::hallway::time::date_time(j.start_timestamp)}</td>
+                <td>{if j.end_timestamp > j.start_timestamp && j.start_timestamp > 0 { crate::hallway::time::duration(j.end_timestamp - j.start_timestamp) } else { "—".into() }}</td>
             </tr>
         }
     };

@@ -107,6 +107,64 @@ impl<T: Transport> TreeherderClient<T> {
         }
     }
 
+    /// Like [`TreeherderClient::for_each_job_page`], but once the first page says how many jobs
+    /// there are, every other page is asked for at once (`page=2…N`) and handed over as it
+    /// arrives, in any order: the jobs of many pushes in about two round trips instead of one
+    /// per page. A server that does not say its count is followed by `next`, page after page.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: treeherder_client::TreeherderClient) -> Result<(), treeherder_client::Error> {
+    /// use treeherder_client::JobQuery;
+    /// let mut jobs = Vec::new();
+    /// client.for_each_job_page_concurrently(&JobQuery::push_ids(&[57, 58]), &mut |_| {}, &mut |page| jobs.extend(page)).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn for_each_job_page_concurrently(
+        &self,
+        query: &JobQuery,
+        on_progress: &mut dyn FnMut(Progress),
+        on_page: &mut dyn FnMut(Vec<Job>),
+    ) -> Result<(), Error> {
+        use futures::stream::{FuturesUnordered, StreamExt};
+        let first = self.jobs_page(&query.0).await?;
+        let size = query.0.get("count").and_then(|c| c.parse::<usize>().ok()).unwrap_or(MAX_JOBS_PER_PAGE).max(1);
+        let mut progress = Progress { pages_done: 1, items: first.jobs.len(), ..Progress::default() };
+        let Some(total) = first.count.map(|c| c as usize) else {
+            // No count: only `next` can tell what follows.
+            let next = first.next.clone();
+            on_page(first.jobs);
+            on_progress(progress);
+            let Some(next) = next.as_deref().and_then(|n| n.split_once('?')).map(|(_, q)| JobQuery(Query::parse(q))) else {
+                return Ok(());
+            };
+            return self.for_each_job_page(&next, on_progress, on_page).await;
+        };
+        let pages = total.div_ceil(size).max(1);
+        progress.items_total = Some(total);
+        progress.pages_total = Some(pages);
+        let more = first.next.is_some() && !first.jobs.is_empty();
+        on_page(first.jobs);
+        on_progress(progress);
+        if !more {
+            return Ok(());
+        }
+        let mut rest: FuturesUnordered<_> = (2..=pages)
+            .map(|page| {
+                let mut q = query.0.clone();
+                q.set("page", page);
+                async move { self.jobs_page(&q).await }
+            })
+            .collect();
+        while let Some(page) = rest.next().await {
+            let page = page?;
+            progress.pages_done += 1;
+            progress.items += page.jobs.len();
+            on_page(page.jobs);
+            on_progress(progress);
+        }
+        Ok(())
+    }
+
     /// Jobs from the project-bound endpoint, as full objects. `count: None` fetches all;
     /// above 2000 the client pages with `offset`, as thclient does.
     pub async fn project_jobs(&self, project: &str, filters: &Query, count: Option<usize>) -> Result<Vec<ProjectJob>, Error> {

@@ -7,7 +7,7 @@ use std::time::Duration;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]
-pub use browser::BrowserTransport;
+pub use browser::{sleep_ms, BrowserTransport};
 
 #[cfg(all(feature = "native", not(target_arch = "wasm32")))]
 mod native;

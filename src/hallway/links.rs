@@ -1,11 +1,17 @@
 //! Links inside the app. A tab opened with `?server=` stays on that server as people navigate,
 //! so internal links carry the parameter along.
 
-use crate::server::{ActiveServer, ServerSource};
+use crate::hallway::server::{ActiveServer, ServerSource};
+use crate::hallway::views::ViewId;
 
-/// `path?query` for an app route (for the router's `navigate`, which adds the app's prefix),
-/// with `server=` kept when the page URL chose the server, and `embed=1` kept in embeds.
-pub fn app_route(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
+/// `path?query` of a view (for the router's `navigate`, which adds the app's prefix), with
+/// `server=` kept when the page URL chose the server.
+pub fn app_route(view: ViewId, query: &[(&str, &str)], server: &ActiveServer) -> String {
+    route_with_query(view.path(), query, server)
+}
+
+/// [`app_route`] for a route already in hand (the current page's path).
+pub fn route_with_query(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
     let mut ser = form_urlencoded::Serializer::new(String::new());
     for (k, v) in query {
         ser.append_pair(k, v);
@@ -21,9 +27,9 @@ pub fn app_route(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> S
     }
 }
 
-/// An `href` for an app route: [`app_route`] under the prefix the app is served at.
-pub fn app_href(path: &str, query: &[(&str, &str)], server: &ActiveServer) -> String {
-    format!("{}{}", crate::base::app_base(), app_route(path, query, server))
+/// An `href` for a view: [`app_route`] under the prefix the app is served at.
+pub fn app_href(view: ViewId, query: &[(&str, &str)], server: &ActiveServer) -> String {
+    format!("{}{}", crate::hallway::base::app_base(), app_route(view, query, server))
 }
 
 /// `url` when it is safe to put in an `href`: absolute http(s) only. Data from the server (log

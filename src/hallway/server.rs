@@ -4,7 +4,7 @@
 use treeherder_client::server::{LOCAL, PRODUCTION, STAGE};
 use treeherder_client::ServerUrl;
 
-use crate::storage;
+use crate::hallway::storage;
 
 /// Where the active server came from (shown in settings, and decides whether links carry
 /// `server=`).

@@ -38,3 +38,11 @@ pub fn route_path(pathname: &str) -> String {
         _ => pathname.to_string(),
     }
 }
+
+/// The page URL this wasm was started for (a page load, not a client-side navigation).
+pub fn initial_href() -> String {
+    thread_local! {
+        static INITIAL: String = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    }
+    INITIAL.with(|h| h.clone())
+}

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use treeherder_client::models::Repository;
 use treeherder_client::{Credentials, Error, ServerUrl, TreeherderClient};
 
-use crate::config::{AppConfig, LoadedConfig};
-use crate::server::ActiveServer;
+use crate::hallway::config::{AppConfig, LoadedConfig};
+use crate::hallway::server::ActiveServer;
 
-/// How the app sends requests: `fetch`, in the browser it runs in. Native builds of the app
+/// How the app sends requests: `fetch`, in the browser it runs in, taking the answers the boot
+/// script already asked for while the wasm downloaded (`prefetch`). Native builds of the app
 /// (its fuzz targets and unit tests of pure logic) get the platform's default instead.
 #[cfg(target_arch = "wasm32")]
-pub type AppTransport = treeherder_client::transport::BrowserTransport;
+pub type AppTransport = crate::hallway::prefetch::PrefetchingTransport;
 #[cfg(not(target_arch = "wasm32"))]
 pub type AppTransport = treeherder_client::transport::DefaultTransport;
 
@@ -37,7 +38,8 @@ pub struct Api {
     /// `/api/repository/` of the active server: the picker, changeset links and repository
     /// checks all read this one request.
     pub repositories: LocalResource<Result<Vec<Repository>, Error>>,
-    /// What the user last looked at in the jobs view: the explorer's try-it defaults.
+    /// What the user last looked at in the jobs view: the explorer's try-it defaults (kept in
+    /// this tab's `sessionStorage`, since the explorer is another chunk, another page load).
     pub recent: RwSignal<Recent>,
     /// Hawk credentials entered in the explorer, per server origin, for this tab's lifetime
     /// (and in `localStorage` only when the user asks).
@@ -52,6 +54,53 @@ pub struct Recent {
     pub revision: Option<String>,
     pub job_id: Option<i64>,
     pub task_id: Option<String>,
+}
+
+const RECENT_KEY: &str = "treeherder-explorer:recent";
+
+impl Recent {
+    /// What an earlier page of this tab remembered.
+    pub fn restored() -> Recent {
+        let Some(text) = session_storage().and_then(|s| s.get_item(RECENT_KEY).ok().flatten()) else {
+            return Recent::default();
+        };
+        let mut recent = Recent::default();
+        for (key, value) in form_urlencoded::parse(text.as_bytes()) {
+            match key.as_ref() {
+                "repo" => recent.repo = Some(value.into_owned()),
+                "push_id" => recent.push_id = value.parse().ok(),
+                "revision" => recent.revision = Some(value.into_owned()),
+                "job_id" => recent.job_id = value.parse().ok(),
+                "task_id" => recent.task_id = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        recent
+    }
+
+    /// Keeps it for the other chunks' pages of this tab.
+    pub fn remember(&self) {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        let (push_id, job_id) = (self.push_id.map(|i| i.to_string()), self.job_id.map(|i| i.to_string()));
+        for (key, value) in [
+            ("repo", self.repo.as_deref()),
+            ("push_id", push_id.as_deref()),
+            ("revision", self.revision.as_deref()),
+            ("job_id", job_id.as_deref()),
+            ("task_id", self.task_id.as_deref()),
+        ] {
+            if let Some(value) = value {
+                ser.append_pair(key, value);
+            }
+        }
+        if let Some(storage) = session_storage() {
+            let _ = storage.set_item(RECENT_KEY, &ser.finish());
+        }
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 impl Api {

@@ -73,7 +73,7 @@ fn post_height() {
     set("height", f64::from(height).into());
     set("id", query_param("embedId").map_or(JsValue::NULL, JsValue::from));
     let location = window.location();
-    set("view", crate::base::route_path(&location.pathname().unwrap_or_default()).into());
+    set("view", crate::hallway::base::route_path(&location.pathname().unwrap_or_default()).into());
     set("href", location.href().unwrap_or_default().into());
     if let Ok(Some(parent)) = window.parent() {
         let _ = parent.post_message(&message, "*");

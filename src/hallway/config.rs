@@ -31,21 +31,31 @@ pub fn parse(text: &str) -> Result<AppConfig, String> {
 
 /// Fetches `config.json` relative to the document's base URL.
 pub async fn load() -> LoadedConfig {
-    let url = crate::base::asset_url("config.json");
+    let url = crate::hallway::base::asset_url("config.json");
+    #[cfg(target_arch = "wasm32")]
+    if let Some(answer) = crate::hallway::prefetch::take_answer(&url).await {
+        return from_answer(answer.status, String::from_utf8_lossy(&answer.body).as_ref());
+    }
     let response = match gloo_net::http::Request::get(&url).send().await {
         Ok(r) => r,
         Err(e) => return LoadedConfig { config: AppConfig::default(), problem: Some(format!("config.json could not be read: {e}")) },
     };
-    if response.status() == 404 {
+    match response.text().await {
+        Ok(text) => from_answer(response.status(), &text),
+        Err(e) => LoadedConfig { config: AppConfig::default(), problem: Some(format!("config.json could not be read: {e}")) },
+    }
+}
+
+/// The config from the file's answer: none (404) is the defaults, an error or bad JSON is the
+/// defaults with the reason.
+fn from_answer(status: u16, text: &str) -> LoadedConfig {
+    if status == 404 {
         return LoadedConfig::default();
     }
-    if !response.ok() {
-        return LoadedConfig {
-            config: AppConfig::default(),
-            problem: Some(format!("config.json answered HTTP {}", response.status())),
-        };
+    if !(200..300).contains(&status) {
+        return LoadedConfig { config: AppConfig::default(), problem: Some(format!("config.json answered HTTP {status}")) };
     }
-    match response.text().await.map_err(|e| e.to_string()).and_then(|t| parse(&t)) {
+    match parse(text) {
         Ok(config) => LoadedConfig { config, problem: None },
         Err(problem) => {
             log::warn!("{problem}; using defaults");

@@ -1,0 +1,110 @@
+// Starts the app (scripts/finalize-dist.mjs writes it to dist/ as boot-<hash>.js). index.html's
+// first script chose this page's chunk from src/views.json's routes; this script starts the
+// view's first API requests (answers the app then takes instead of asking again: data before
+// code), downloads the chunk's wasm and starts it. A chunk that cannot be downloaded gets a
+// message with Retry in place of the skeleton, never a blank page.
+const app = JSON.parse(document.getElementById('app-assets')?.textContent || '{}');
+const chunk = document.documentElement.dataset.chunk;
+const view = document.documentElement.dataset.view;
+const files = (app.chunks || {})[chunk];
+const prefetched = new Map();
+globalThis.__treeherderExplorerPrefetch = prefetched;
+const absolute = (href) => new URL(href, document.baseURI).href;
+const ACCEPT = 'application/json; version=1.1';
+
+start();
+prefetch().catch(() => {}); // only ever a head start: the app asks for itself what is missing
+
+async function start() {
+  try {
+    if (!files) throw new Error(`this build has no chunk ${chunk}`);
+    const wasm = fetch(absolute(files.wasm)).then((response) => {
+      if (!response.ok) throw new Error(`${files.wasm} answered HTTP ${response.status}`);
+      return response;
+    }, () => { throw new Error(`${files.wasm} could not be downloaded (network error)`); });
+    const bindings = await import(absolute(files.js)).catch(() => {
+      throw new Error(`${files.js} could not be downloaded or loaded`);
+    });
+    await bindings.default({ module_or_path: wasm });
+  } catch (error) {
+    failed(error);
+  }
+}
+
+function failed(error) {
+  console.error('treeherder-explorer: the app did not start:', error);
+  const place = document.querySelector('#boot-skeleton .view') || document.body;
+  const banner = document.createElement('div');
+  banner.className = 'error-banner boot-error';
+  banner.setAttribute('role', 'alert');
+  banner.dataset.errorKind = 'chunk';
+  const text = document.createElement('div');
+  text.className = 'error-text';
+  const title = document.createElement('strong');
+  title.className = 'error-title';
+  title.textContent = 'Loading the code of this view failed';
+  const message = document.createElement('span');
+  message.className = 'error-message';
+  message.textContent = `${error.message}. The server of this app or the network may be down; retrying loads this page again.`;
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'btn';
+  retry.textContent = 'Retry';
+  retry.addEventListener('click', () => location.reload());
+  text.append(title, message);
+  banner.append(text, retry);
+  for (const skeleton of document.querySelectorAll('#boot-skeleton .skeleton-view')) skeleton.remove();
+  place.append(banner);
+  document.documentElement.dataset.boot = 'failed';
+}
+
+// Takes a GET's answer for the app (prefetch.rs): keyed by the exact URL the client will ask.
+function ask(url) {
+  const answer = fetch(url, { headers: { Accept: ACCEPT } });
+  prefetched.set(url, answer.then((r) => r.clone()));
+  return answer;
+}
+
+// The server the app will use: ?server= > the saved choice > config.json's > production
+// (server.rs resolve; a URL it would refuse is skipped the same way).
+function serverFrom(candidates) {
+  for (const raw of candidates) {
+    const text = (raw || '').trim();
+    if (!text) continue;
+    const full = text.includes('://') ? text : text.startsWith('/') ? location.origin + text : text;
+    try {
+      const url = new URL(full);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password) {
+        return url.origin + url.pathname.replace(/\/+$/, '');
+      }
+    } catch { /* not a URL: the next candidate */ }
+  }
+  return 'https://treeherder.mozilla.org';
+}
+
+async function prefetch() {
+  const configUrl = absolute('config.json');
+  const configAnswer = fetch(configUrl); // the preload's
+  prefetched.set(configUrl, configAnswer.then((r) => r.clone()));
+  const params = new URLSearchParams(location.search);
+  let saved = null;
+  try { saved = localStorage.getItem('treeherder-explorer:server'); } catch { /* storage refused */ }
+  let config = {};
+  try { const r = await configAnswer; if (r.ok) config = await r.json(); } catch { /* the app says why */ }
+  const server = serverFrom([params.get('server'), saved, config.server]);
+  ask(`${server}/api/repository/`);
+  await (FIRST_REQUESTS[view] || (() => {}))(server, params);
+}
+
+// Each view's first requests, as the app makes them (a URL that differs is only a wasted request).
+const FIRST_REQUESTS = {
+  // store.rs load: 10 pushes of the repository, then their jobs in one push_id__in query.
+  async Jobs(server, params) {
+    const ranged = ['revision', 'author', 'fromchange', 'tochange', 'startdate', 'enddate', 'nojobs'];
+    if (ranged.some((p) => params.has(p))) return;
+    const repo = params.get('repo') || 'autoland';
+    const pushes = await (await ask(`${server}/api/project/${encodeURIComponent(repo)}/push/?count=10`)).json();
+    const ids = (pushes.results || []).map((p) => p.id).filter(Number.isInteger);
+    if (ids.length) ask(`${server}/api/jobs/?${new URLSearchParams([['push_id__in', ids.join(',')]])}`);
+  },
+};
