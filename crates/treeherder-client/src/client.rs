@@ -325,11 +325,9 @@ pub fn check_status(method: &str, url: &str, response: HttpResponse) -> Result<H
 
 /// Decodes JSON, naming the path inside the document where it stopped matching `R`.
 pub fn decode_json<R: DeserializeOwned>(method: &str, url: &str, body: &[u8]) -> Result<R, Error> {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        log::error!("{method} {url}: cannot decode at {path}: {inner}; body: {}", truncate_body(body, 1024));
-        Error::new(ErrorKind::Decode { path, message: inner.to_string() }, method, url)
+    serde_json::from_slice(body).map_err(|e| {
+        let path = crate::json_path::error_path(body, &e);
+        log::error!("{method} {url}: cannot decode at {path}: {e}; body: {}", truncate_body(body, 1024));
+        Error::new(ErrorKind::Decode { path, message: e.to_string() }, method, url)
     })
 }

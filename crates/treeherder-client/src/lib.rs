@@ -23,6 +23,7 @@ mod client;
 pub mod clock;
 mod endpoints;
 pub mod error;
+mod json_path;
 pub mod models;
 pub mod paging;
 mod query;

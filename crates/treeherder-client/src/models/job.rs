@@ -155,8 +155,7 @@ struct RawPage<'a> {
 
 /// Decodes an `/api/jobs/` page. Errors name the JSON path (`results[3][1]`) and column.
 pub fn decode_job_page(body: &[u8]) -> Result<JobPage, (String, String)> {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let page: RawPage = serde_path_to_error::deserialize(&mut de).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))?;
+    let page: RawPage = serde_json::from_slice(body).map_err(|e| (crate::json_path::error_path(body, &e), e.to_string()))?;
     let columns: Vec<Column> = page
         .job_property_names
         .iter()
@@ -167,11 +166,11 @@ pub fn decode_job_page(body: &[u8]) -> Result<JobPage, (String, String)> {
             return Err(("job_property_names".into(), format!("the `{required}` column is missing")));
         }
     }
-    let mut rows = serde_json::Deserializer::from_str(page.results.get());
-    let mut track = serde_path_to_error::Track::new();
+    let rows_text = page.results.get();
+    let mut rows = serde_json::Deserializer::from_str(rows_text);
     let jobs = RowsSeed { columns: &columns, names: &page.job_property_names }
-        .deserialize(serde_path_to_error::Deserializer::new(&mut rows, &mut track))
-        .map_err(|e| (format!("results{}", track.path()), e.to_string()))?;
+        .deserialize(&mut rows)
+        .map_err(|e| (format!("results{}", crate::json_path::error_path(rows_text.as_bytes(), &e)), e.to_string()))?;
     Ok(JobPage { count: page.count, next: page.next, previous: page.previous, jobs })
 }
 
