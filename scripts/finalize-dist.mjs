@@ -45,8 +45,11 @@ const boot = `// Written by scripts/finalize-dist.mjs from src/shell/boot.js.\n$
 const bootName = `boot-${digest('sha256', boot, 'hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);
 
-// 2. Files as data. Trunk's tags for its chunk are dropped: every chunk gets the same two.
+// 2. Files as data. Trunk's tags for its chunk are dropped: every chunk gets the same two. A
+//    stylesheet named in a view's styles (style/<name>.css) goes with that view's chunk; the
+//    others (tokens, app) are shared.
 const shared = [];
+const chunkStyles = Object.fromEntries(chunkNames.map((c) => [c, []]));
 const assetTag = /[ \t]*<(link|script)\b([^>]*?)\/?>(?:<\/script>)?\n?/g;
 html = html.replace(assetTag, (whole, tag, attrText) => {
   const attrs = {};
@@ -58,7 +61,13 @@ html = html.replace(assetTag, (whole, tag, attrText) => {
   // Stylesheets added by a script do not hold back the first paint unless asked: the skeleton
   // must not flash unstyled.
   if (attrs.rel === 'stylesheet') attrs.blocking = 'render';
-  shared.push({ tag, attrs });
+  const stem = attrs.rel === 'stylesheet' ? path.basename(href).replace(/-[0-9a-f]+\.css$/, '') : null;
+  const owners = viewList.views.filter((v) => (v.styles || []).includes(stem)).map((v) => v.chunk);
+  if (owners.length) {
+    for (const chunk of new Set(owners)) chunkStyles[chunk].push({ tag, attrs });
+  } else {
+    shared.push({ tag, attrs });
+  }
   return '';
 });
 shared.push({ tag: 'script', attrs: { type: 'module', src: `./${bootName}`, integrity: `sha384-${digest('sha384', boot)}`, crossorigin: 'anonymous' } });
@@ -70,6 +79,7 @@ const app = {
     js: `./${f.js}`,
     wasm: `./${f.wasm}`,
     assets: [
+      ...chunkStyles[name],
       { tag: 'link', attrs: { rel: 'modulepreload', href: `./${f.js}`, crossorigin: 'anonymous' } },
       { tag: 'link', attrs: { rel: 'preload', href: `./${f.wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' } },
     ],

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::hallway::api::Api;
@@ -95,6 +96,16 @@ fn Ready(loaded: LoadedConfig, chunk: Chunk) -> impl IntoView {
 
     let location = use_location();
     let place = Memo::new(move |_| place_of(&route_path(&location.pathname.get())));
+    // The router puts a link's URL in the address bar once the routes say the new page is drawn;
+    // the view list takes the place of leptos_router's <Routes> (and its ~70 KB of matching), so
+    // it says so itself, after each change of path.
+    let browser_url = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(url) = &browser_url {
+            url.ready_to_complete();
+        }
+    });
     let embed = crate::hallway::embed::is_embed();
     view! {
         {(!embed).then(|| view! { <TopBar/> })}
@@ -115,16 +126,24 @@ fn Ready(loaded: LoadedConfig, chunk: Chunk) -> impl IntoView {
     }
 }
 
-/// A view of another chunk: the router has already put its URL in the address bar (and
-/// history), so loading the page again lets the boot script bring that chunk. If this very page
-/// load was for that URL, the build put the view in the wrong chunk: say so instead of looping.
+/// A view of another chunk, reached by the router (links to other chunks never get here: see
+/// [`leave_for_other_chunks`]): load that page, so the boot script brings its chunk. If this very
+/// page load was for that URL, the build put the view in the wrong chunk: say so instead of
+/// looping.
 #[component]
 fn OtherChunk(id: ViewId) -> impl IntoView {
-    let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let booted_here = crate::hallway::base::initial_href() == here;
+    let location = use_location();
+    let origin = crate::hallway::base::page_origin();
+    let target = format!(
+        "{origin}{}{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked(),
+        location.hash.get_untracked()
+    );
+    let booted_here = crate::hallway::base::initial_href() == target;
     if !booted_here {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
+            let _ = window.location().assign(&target);
         }
     }
     view! {
@@ -136,6 +155,37 @@ fn OtherChunk(id: ViewId) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Clicks on links to views of other chunks are left to the browser (a page load, which brings
+/// that chunk) instead of the router: caught before it, in the capture phase.
+pub(crate) fn leave_for_other_chunks(chunk: &'static str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let click = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+        if e.default_prevented() || e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        let Some(anchor) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new(&anchor.href()) else { return };
+        if url.origin() != crate::hallway::base::page_origin() || !anchor.target().is_empty() {
+            return;
+        }
+        let other = view_at(&route_path(&url.pathname())).is_some_and(|v| v.spec().chunk != chunk);
+        if other {
+            e.stop_propagation();
+        }
+    });
+    let _ = document.add_event_listener_with_callback_and_bool("click", click.as_ref().unchecked_ref(), true);
+    // Lives as long as the page.
+    click.forget();
 }
 
 /// `/` opens the default view, keeping the query (`/?repo=try` → `/jobs?repo=try`).

@@ -61,8 +61,16 @@ function failed(error) {
 // Takes a GET's answer for the app (prefetch.rs): keyed by the exact URL the client will ask.
 function ask(url) {
   const answer = fetch(url, { headers: { Accept: ACCEPT } });
-  prefetched.set(url, answer.then((r) => r.clone()));
+  keep(url, answer);
   return answer;
+}
+
+// The app's copy of an answer; a failure is the app's to report (it asks again), never an
+// unhandled rejection of the page.
+function keep(url, answer) {
+  const copy = answer.then((r) => r.clone());
+  copy.catch(() => {});
+  prefetched.set(url, copy);
 }
 
 // The server the app will use: ?server= > the saved choice > config.json's > production
@@ -85,7 +93,7 @@ function serverFrom(candidates) {
 async function prefetch() {
   const configUrl = absolute('config.json');
   const configAnswer = fetch(configUrl); // the preload's
-  prefetched.set(configUrl, configAnswer.then((r) => r.clone()));
+  keep(configUrl, configAnswer);
   const params = new URLSearchParams(location.search);
   let saved = null;
   try { saved = localStorage.getItem('treeherder-explorer:server'); } catch { /* storage refused */ }

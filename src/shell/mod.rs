@@ -26,6 +26,7 @@ pub fn start(chunk: Chunk) {
     if !missing.is_empty() {
         log::error!("chunk {} lacks views {missing:?} that src/views.json gives it", chunk.name);
     }
+    app::leave_for_other_chunks(chunk.name);
     leptos::mount::mount_to_body(move || leptos::view! { <App chunk/> });
 }
 

@@ -36,7 +36,7 @@ pub struct TreeherderClient<T: Transport = crate::transport::DefaultTransport> {
     pub(crate) server: ServerUrl,
     pub(crate) transport: T,
     pub(crate) timeout: Duration,
-    auth: Option<Arc<HawkAuth>>,
+    auth: Option<Arc<dyn HawkSigner>>,
     clock: ClockFn,
 }
 
@@ -47,12 +47,37 @@ struct HawkAuth {
     offset_secs: AtomicI64,
 }
 
+/// What signing needs, behind a trait object made only by [`TreeherderClient::with_credentials`]:
+/// a program that never signs (the app's views but the explorer) links none of Hawk, HMAC or
+/// SHA-2.
+trait HawkSigner: Send + Sync {
+    fn auth(&self) -> &HawkAuth;
+    fn sign(&self, request: &RequestToSign, ts: i64) -> Result<String, String>;
+    fn verify_timestamp_mac(&self, ts: i64, tsm: &str) -> bool;
+    fn parse_challenge(&self, header: &str) -> Option<HawkChallenge>;
+}
+
+impl HawkSigner for HawkAuth {
+    fn auth(&self) -> &HawkAuth {
+        self
+    }
+    fn sign(&self, request: &RequestToSign, ts: i64) -> Result<String, String> {
+        auth::sign(&self.credentials, request, ts, &auth::random_nonce()).map(|s| s.authorization).map_err(|e| e.to_string())
+    }
+    fn verify_timestamp_mac(&self, ts: i64, tsm: &str) -> bool {
+        auth::verify_timestamp_mac(self.credentials.expose_secret(), ts, tsm)
+    }
+    fn parse_challenge(&self, header: &str) -> Option<HawkChallenge> {
+        auth::parse_challenge(header)
+    }
+}
+
 impl<T: Transport + std::fmt::Debug> std::fmt::Debug for TreeherderClient<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TreeherderClient")
             .field("server", &self.server.as_str())
             .field("timeout", &self.timeout)
-            .field("client_id", &self.auth.as_ref().map(|a| a.credentials.client_id().to_string()))
+            .field("client_id", &self.auth.as_ref().map(|a| a.auth().credentials.client_id().to_string()))
             .finish()
     }
 }
@@ -118,13 +143,13 @@ impl<T: Transport> TreeherderClient<T> {
     }
 
     pub fn credentials(&self) -> Option<&Credentials> {
-        self.auth.as_ref().map(|a| &a.credentials)
+        self.auth.as_ref().map(|a| &a.auth().credentials)
     }
 
     /// The correction (seconds) applied to Hawk timestamps for this server, learnt from its
     /// `WWW-Authenticate` challenge when our clock was off.
     pub fn clock_offset(&self) -> i64 {
-        self.auth.as_ref().map_or(0, |a| a.offset_secs.load(Ordering::Relaxed))
+        self.auth.as_ref().map_or(0, |a| a.auth().offset_secs.load(Ordering::Relaxed))
     }
 
     /// The absolute URL of an API path with its query.
@@ -185,7 +210,8 @@ impl<T: Transport> TreeherderClient<T> {
     /// The `Authorization: Hawk …` value for a request, or `None` without credentials for its
     /// origin.
     pub fn authorization(&self, method: &str, url: &str, payload: Option<(&[u8], &str)>) -> Result<Option<String>, Error> {
-        let Some(auth) = &self.auth else { return Ok(None) };
+        let Some(signer) = &self.auth else { return Ok(None) };
+        let auth = signer.auth();
         let target = ServerUrl::parse(url).map_err(|e| Error::new(e.kind, method, url))?;
         if target.origin() != auth.origin {
             // Never sent to another origin, whatever the caller asks.
@@ -195,9 +221,10 @@ impl<T: Transport> TreeherderClient<T> {
         let resource = if resource.is_empty() { "/" } else { resource };
         let ts = ((self.clock)() + auth.offset_secs.load(Ordering::Relaxed) as f64).round() as i64;
         let request = RequestToSign { method, host: target.host(), port: target.port(), resource, payload, ext: None };
-        let signature = auth::sign(&auth.credentials, &request, ts, &auth::random_nonce())
+        let authorization = signer
+            .sign(&request, ts)
             .map_err(|e| Error::new(ErrorKind::InvalidInput(format!("cannot sign the request: {e}")), method, url))?;
-        Ok(Some(signature.authorization))
+        Ok(Some(authorization))
     }
 
     /// Sends `method` to an API path and returns the 2xx answer or the typed error. Signed
@@ -241,14 +268,15 @@ impl<T: Transport> TreeherderClient<T> {
     }
 
     fn handle_hawk_rejection(&self, method: &str, url: &str, response: &HttpResponse, retried: bool) -> Rejection {
-        let Some(auth) = &self.auth else { return Rejection::AsIs };
-        let challenge = response.header("WWW-Authenticate").and_then(auth::parse_challenge);
+        let Some(signer) = &self.auth else { return Rejection::AsIs };
+        let auth = signer.auth();
+        let challenge = response.header("WWW-Authenticate").and_then(|h| signer.parse_challenge(h));
         let detail = extract_detail(&response.body);
         let expired = detail.as_deref().is_some_and(|d| d.contains("expired") || d.contains("Stale"))
             || challenge.as_ref().and_then(|c| c.error.as_deref()).is_some_and(|e| e.contains("Stale") || e.contains("expired"));
         let now = (self.clock)();
         if let Some(HawkChallenge { ts: Some(ts), tsm: Some(tsm), .. }) = &challenge {
-            if auth::verify_timestamp_mac(auth.credentials.expose_secret(), *ts, tsm) {
+            if signer.verify_timestamp_mac(*ts, tsm) {
                 let skew = now.round() as i64 - *ts;
                 if !retried {
                     auth.offset_secs.store(*ts - now.round() as i64, Ordering::Relaxed);

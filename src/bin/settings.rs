@@ -1,0 +1,10 @@
+//! The settings chunk: which Treeherder server.
+
+use leptos::prelude::*;
+use treeherder_explorer::hallway::views::ViewId;
+use treeherder_explorer::settings;
+use treeherder_explorer::shell::{start, Chunk};
+
+fn main() {
+    start(Chunk { name: "settings", views: &[(ViewId::Settings, || view! { <settings::SettingsPage/> }.into_any())] });
+}
