@@ -129,6 +129,7 @@ export const scenarios = [
     path: '/jobs?repo=autoland',
     view: 'jobs',
     budget: 500,
+    net: true,
     after: async (page) => ({ ...(await startBreakdown(page)), ...(await filterToggle(page)) }),
   },
   {
@@ -153,6 +154,7 @@ export const scenarios = [
     path: '/perfherder/graphs?series=autoland,1,1,1&series=autoland,7,1,13&series=autoland,9,1,13&timerange=1209600',
     view: 'graphs',
     budget: 500,
+    net: true,
   },
   {
     name: 'graphs: 100,000-point synthetic series ready',
@@ -167,7 +169,77 @@ export const scenarios = [
     path: '/docs',
     view: 'docs',
     budget: 400,
+    net: true,
     after: docsSearch,
     extraBudgets: { 'search, per keystroke (median)': 30, 'search, per keystroke (worst)': 30 },
   },
+  {
+    name: 'plain-JS floor: the same 10 pushes and jobs as buttons',
+    view: 'floor',
+    net: true,
+    run: plainFloor,
+  },
+  {
+    name: 'switch jobs → API explorer (its code cached), ready',
+    view: 'docs',
+    net: true,
+    run: (browser, server, tools) => switchViews(browser, server, tools, '/docs?repo=autoland', 'docs', '/jobs?repo=autoland', 'jobs', 'API'),
+  },
+  {
+    name: 'switch API explorer → jobs (its code cached), ready',
+    view: 'jobs',
+    net: true,
+    run: (browser, server, tools) => switchViews(browser, server, tools, '/jobs?repo=autoland', 'jobs', '/docs?repo=autoland', 'docs', 'Jobs'),
+  },
 ];
+
+/** A page with no framework that fetches what the jobs view shows first (10 pushes, their jobs
+ *  in one query) and draws a button per job: what the network alone costs. Its HTML is handed
+ *  over by the bench after two round trips (connection and request), like the app's. */
+const FLOOR_HTML = `<!doctype html><meta charset="utf-8"><title>floor</title><body><script type="module">
+const h = { Accept: 'application/json; version=1.1' };
+const pushes = await (await fetch('/api/project/autoland/push/?count=10', { headers: h })).json();
+const ids = pushes.results.map((p) => p.id);
+const jobs = await (await fetch('/api/jobs/?push_id__in=' + ids.join('%2C'), { headers: h })).json();
+const col = (n) => jobs.job_property_names.indexOf(n);
+const [pid, sym, res] = [col('push_id'), col('job_type_symbol'), col('result')];
+for (const push of pushes.results) {
+  const section = document.createElement('section');
+  section.append(Object.assign(document.createElement('h2'), { textContent: push.revision + ' ' + push.author }));
+  for (const row of jobs.results) if (row[pid] === push.id) section.append(Object.assign(document.createElement('button'), { textContent: row[sym], className: row[res] }));
+  document.body.append(section);
+}
+requestAnimationFrame(() => setTimeout(() => performance.mark('ready:floor'), 0));
+</script>`;
+
+async function plainFloor(browser, server, { timeToReady, emulate }) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await emulate(context, page);
+  const rtt = Number((process.argv[process.argv.indexOf('--net') + 1] || '0:1').split(':')[0]);
+  await page.route(`${server.url}/__bench/floor`, async (route) => {
+    await new Promise((r) => setTimeout(r, 2 * rtt));
+    await route.fulfill({ contentType: 'text/html', body: FLOOR_HTML });
+  });
+  return timeToReady(browser, null, 'floor', 120000, { context, before: (p) => p.goto(`${server.url}/__bench/floor`) });
+}
+
+/** Opens `first` (caching its chunk), then `from`, then clicks the nav link to `first`'s view:
+ *  the time from that click's navigation to ready. */
+async function switchViews(browser, server, { timeToReady, emulate }, first, firstView, from, fromView, label) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await emulate(context, page);
+  const ready = (v) => page.waitForFunction((x) => performance.getEntriesByName(`ready:${x}`).length > 0, v, { timeout: 60000, polling: 10 });
+  await page.goto(server.url + first);
+  await ready(firstView);
+  await page.goto(server.url + from);
+  await ready(fromView);
+  return timeToReady(browser, null, firstView, 120000, {
+    context,
+    before: async (p) => {
+      await p.locator('.nav-link', { hasText: label }).first().click();
+      await p.waitForURL(new RegExp(first.split('?')[0]));
+    },
+  });
+}

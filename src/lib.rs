@@ -13,8 +13,3 @@ pub mod pushes;
 pub mod settings;
 pub mod shell;
 pub mod widgets;
-
-// Counts live heap bytes for the soak bench (see `diagnostics`), in every chunk.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: diagnostics::CountingAllocator = diagnostics::CountingAllocator;

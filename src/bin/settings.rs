@@ -5,6 +5,10 @@ use treeherder_explorer::hallway::views::ViewId;
 use treeherder_explorer::settings;
 use treeherder_explorer::shell::{start, Chunk};
 
+// Counts live heap bytes for the soak bench (see `diagnostics`).
+#[global_allocator]
+static ALLOCATOR: treeherder_explorer::diagnostics::CountingAllocator = treeherder_explorer::diagnostics::CountingAllocator;
+
 fn main() {
     start(Chunk { name: "settings", views: &[(ViewId::Settings, || view! { <settings::SettingsPage/> }.into_any())] });
 }

@@ -6,7 +6,7 @@
 //!   type: "treeherder-explorer:resize",
 //!   height: 812,              // CSS px of content
 //!   id: "jobs",               // the iframe's ?embedId=, if given
-//!   view: "/jobs",            // the route shown
+//!   view: "<route>",          // the route shown, e.g. the jobs view's
 //!   href: "https://…/jobs?…", // the embedded page
 //! }, "*")
 //! ```

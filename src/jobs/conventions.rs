@@ -157,28 +157,6 @@ pub fn row_rank(display_name: &str, option: &str) -> i64 {
     platform_rank(display_name) * 100 + option_rank(option)
 }
 
-/// Results counted as failures.
-pub const FAILURE_RESULTS: [&str; 3] = ["testfailed", "busted", "exception"];
-
-/// Every result status the filter knows, in the filter menu's order.
-pub const ALL_RESULT_STATUSES: [&str; 10] =
-    ["testfailed", "busted", "exception", "success", "retry", "usercancel", "superseded", "running", "pending", "unscheduled"];
-
-/// Shown by default (no superseded, no unscheduled).
-pub const DEFAULT_RESULT_STATUSES: [&str; 8] =
-    ["testfailed", "busted", "exception", "success", "retry", "usercancel", "running", "pending"];
-
-/// The colour groups of the status chicklets.
-pub const STATUS_GROUPS: [(&str, &[&str]); 3] = [
-    ("failures", &["testfailed", "busted", "exception"]),
-    ("non-failures", &["success", "retry", "usercancel", "superseded"]),
-    ("in progress", &["pending", "running"]),
-];
-
-pub fn is_failure(status: &str) -> bool {
-    FAILURE_RESULTS.contains(&status)
-}
-
 /// Failure classifications that count as unclassified: not classified, new failure not
 /// classified, autoclassified intermittent, intermittent needs bug id.
 pub fn is_unclassified_id(failure_classification_id: i64) -> bool {

@@ -5,12 +5,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::conventions::ALL_RESULT_STATUSES;
+use treeherder_client::models::JobStatus;
 use super::url_state::FIELD_FILTERS;
 use super::use_jobs;
 
 /// Statuses with a chicklet in the bar.
-const CHICKLETS: [&str; 9] = ["testfailed", "busted", "exception", "success", "retry", "usercancel", "superseded", "running", "pending"];
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
@@ -85,7 +84,7 @@ pub fn FilterBar() -> impl IntoView {
                 {move || format!("{} unclassified", unclassified.get())}
             </button>
             <div class="chicklets" role="group" aria-label="Result statuses">
-                {CHICKLETS.iter().map(|s| chicklet(s)).collect_view()}
+                {JobStatus::BUTTONS.iter().map(|s| chicklet(s.as_str())).collect_view()}
             </div>
             <FilterMenu/>
             <div class="tiers" role="group" aria-label="Tiers">{tier("1")}{tier("2")}{tier("3")}</div>
@@ -148,7 +147,7 @@ fn FilterMenu() -> impl IntoView {
             <div class="filter-menu-body">
                 <fieldset>
                     <legend>"Result status"</legend>
-                    {ALL_RESULT_STATUSES.iter().map(|s| status_box(s)).collect_view()}
+                    {JobStatus::FILTERABLE.iter().map(|s| status_box(s.as_str())).collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>"Classification"</legend>

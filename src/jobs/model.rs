@@ -6,78 +6,21 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use treeherder_client::models::Job;
+use treeherder_client::models::{Job, JobStatus};
 
-use super::conventions::{is_failure, is_unclassified_id, platform_name, row_rank, symbol_sort_key};
+use super::conventions::{is_unclassified_id, platform_name, row_rank, symbol_sort_key};
 use super::url_state::{FilterParams, Match, FIELD_FILTERS};
 
-/// What a job's colour shows (`data-status`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
-    TestFailed,
-    Busted,
-    Exception,
-    Success,
-    Retry,
-    UserCancel,
-    Superseded,
-    Running,
-    Pending,
-    Unscheduled,
-    Unknown,
-}
-
-impl Status {
-    pub fn of(job: &Job) -> Status {
-        Status::parse(job.status())
-    }
-
-    pub fn parse(s: &str) -> Status {
-        match s {
-            "testfailed" => Status::TestFailed,
-            "busted" => Status::Busted,
-            "exception" => Status::Exception,
-            "success" => Status::Success,
-            "retry" => Status::Retry,
-            "usercancel" => Status::UserCancel,
-            "superseded" => Status::Superseded,
-            "running" => Status::Running,
-            "pending" => Status::Pending,
-            "unscheduled" => Status::Unscheduled,
-            _ => Status::Unknown,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::TestFailed => "testfailed",
-            Status::Busted => "busted",
-            Status::Exception => "exception",
-            Status::Success => "success",
-            Status::Retry => "retry",
-            Status::UserCancel => "usercancel",
-            Status::Superseded => "superseded",
-            Status::Running => "running",
-            Status::Pending => "pending",
-            Status::Unscheduled => "unscheduled",
-            Status::Unknown => "unknown",
-        }
-    }
-
-    fn bit(self) -> u16 {
-        1 << (self as u16)
-    }
-
-    pub fn is_failure(self) -> bool {
-        is_failure(self.as_str())
-    }
+/// A status's bit in the filter's set of shown statuses.
+fn status_bit(status: JobStatus) -> u16 {
+    1 << (status as u16)
 }
 
 /// A job with what the view derives from it.
 #[derive(Clone, Debug)]
 pub struct JobEntry {
     pub job: Job,
-    pub status: Status,
+    pub status: JobStatus,
     pub classified: bool,
     pub unclassified_failure: bool,
     /// "Linux 18.04 opt"
@@ -106,7 +49,7 @@ struct LowerFields {
 
 impl JobEntry {
     pub fn new(job: Job) -> Self {
-        let status = Status::of(&job);
+        let status = job.job_status();
         let classified = !is_unclassified_id(job.failure_classification_id);
         let platform = platform_name(&job.platform);
         let row_title: Arc<str> = if job.platform_option.is_empty() {
@@ -178,7 +121,7 @@ impl JobFilter {
             }
         }
         JobFilter {
-            statuses: params.result_status.iter().map(|s| Status::parse(s)).filter(|s| *s != Status::Unknown).fold(0, |m, s| m | s.bit()),
+            statuses: params.result_status.iter().map(|s| JobStatus::parse(s)).filter(|s| *s != JobStatus::Unknown).fold(0, |m, s| m | status_bit(s)),
             classified: params.classified_state.iter().any(|c| c == "classified"),
             unclassified: params.classified_state.iter().any(|c| c == "unclassified"),
             tiers,
@@ -193,7 +136,7 @@ impl JobFilter {
 
     /// Whether the job is shown (Treeherder's `FilterModel.showJob`).
     pub fn shows(&self, e: &JobEntry) -> bool {
-        if self.statuses & e.status.bit() == 0 {
+        if self.statuses & status_bit(e.status) == 0 {
             return false;
         }
         if (e.classified && !self.classified) || (!e.classified && !self.unclassified) {
@@ -292,7 +235,7 @@ impl Skeleton {
 pub struct ButtonData {
     pub id: i64,
     pub symbol: Arc<str>,
-    pub status: Status,
+    pub status: JobStatus,
     pub classified: bool,
     pub title: Arc<str>,
 }
@@ -300,7 +243,7 @@ pub struct ButtonData {
 /// A folded count ("+3") of jobs of one status in a collapsed group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountData {
-    pub status: Status,
+    pub status: JobStatus,
     pub count: usize,
 }
 
@@ -379,7 +322,7 @@ pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &Job
                         *symbol_counts.entry(&e.job.job_type_symbol).or_default() += 1;
                     }
                 }
-                let mut folded: Vec<(Status, usize, &JobEntry)> = Vec::new();
+                let mut folded: Vec<(JobStatus, usize, &JobEntry)> = Vec::new();
                 for e in &visible {
                     let duplicate = show_duplicates && symbol_counts.get(e.job.job_type_symbol.as_str()).copied().unwrap_or(0) > 1;
                     if e.status.is_failure() || duplicate || selected == Some(e.job.id) {

@@ -2,7 +2,7 @@
 //! treeherder.mozilla.org opens the same view here. Parsing never fails: what cannot be
 //! understood is reported in `warnings` and left out.
 
-use super::conventions::{ALL_RESULT_STATUSES, DEFAULT_RESULT_STATUSES};
+use treeherder_client::models::{status_names, JobStatus};
 
 /// Parameters that change which pushes are fetched (a change reloads).
 pub const RANGE_PARAMS: [&str; 7] = ["revision", "author", "fromchange", "tochange", "startdate", "enddate", "nojobs"];
@@ -59,7 +59,7 @@ pub struct FilterParams {
 impl Default for FilterParams {
     fn default() -> Self {
         FilterParams {
-            result_status: DEFAULT_RESULT_STATUSES.iter().map(|s| s.to_string()).collect(),
+            result_status: JobStatus::SHOWN_BY_DEFAULT.iter().map(|s| s.as_str().to_string()).collect(),
             classified_state: vec!["classified".into(), "unclassified".into()],
             tier: vec!["1".into(), "2".into()],
             search: Vec::new(),
@@ -171,16 +171,16 @@ impl JobsParams {
         match name {
             "resultStatus" => {
                 let (known, unknown): (Vec<String>, Vec<String>) =
-                    values.into_iter().partition(|v| ALL_RESULT_STATUSES.contains(&v.as_str()));
+                    values.into_iter().partition(|v| JobStatus::parse(v) != JobStatus::Unknown);
                 if !unknown.is_empty() {
                     self.warnings.push(format!(
                         "Ignored unknown result status {} (resultStatus takes {})",
                         quote_all(&unknown),
-                        ALL_RESULT_STATUSES.join(", ")
+                        status_names(&JobStatus::FILTERABLE).join(", ")
                     ));
                 }
                 if !known.is_empty() || unknown.is_empty() {
-                    f.result_status = in_order(&known, &ALL_RESULT_STATUSES);
+                    f.result_status = in_order(&known, &status_names(&JobStatus::FILTERABLE));
                 }
             }
             "classifiedState" => {
@@ -217,7 +217,7 @@ impl JobsParams {
     /// The filter as URL pairs, without defaults (Treeherder's `getUrlParamsWithoutDefaults`).
     pub fn filter_pairs(filter: &FilterParams) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        if !same_set(&filter.result_status, &DEFAULT_RESULT_STATUSES) {
+        if !same_set(&filter.result_status, &status_names(&JobStatus::SHOWN_BY_DEFAULT)) {
             out.push(("resultStatus".to_string(), filter.result_status.join(",")));
         }
         if !same_set(&filter.classified_state, &["classified", "unclassified"]) {
@@ -282,7 +282,7 @@ impl FilterParams {
 
     /// Showing only unclassified failures (Treeherder's `isUnclassifiedFailures`).
     pub fn is_unclassified_failures_only(&self) -> bool {
-        same_set(&self.result_status, &super::conventions::FAILURE_RESULTS) && self.classified_state == ["unclassified"]
+        same_set(&self.result_status, &status_names(&JobStatus::FAILURES)) && self.classified_state == ["unclassified"]
     }
 
     /// Toggles "unclassified failures only" (back to the defaults when it was on).
@@ -292,7 +292,7 @@ impl FilterParams {
             self.result_status = defaults.result_status;
             self.classified_state = defaults.classified_state;
         } else {
-            self.result_status = super::conventions::FAILURE_RESULTS.iter().map(|s| s.to_string()).collect();
+            self.result_status = JobStatus::FAILURES.iter().map(|s| s.as_str().to_string()).collect();
             self.classified_state = vec!["unclassified".into()];
         }
     }

@@ -192,19 +192,23 @@ test('server-side ranges: revision, author, fromchange/tochange, startdate/endda
 });
 
 test('while jobs load, progress shows and the loaded pushes stay usable', async () => {
-  await server.control('/__sample/faults?mode=slow&delay_ms=4000&path=/api/jobs/&query=push_id%3D60&times=1');
+  // The jobs of the shown pushes come in one query (push_id__in): held back, every push says it
+  // is loading its jobs, and the pushes themselves are drawn and usable meanwhile.
+  await server.control('/__sample/faults?mode=slow&delay_ms=4000&path=/api/jobs/&query=push_id__in&times=1');
   const page = await newPage(browser, TALL);
   await page.goto(`${server.url}/jobs?repo=autoland`);
   const waiting = page.locator('.push[data-push-id="60"] .push-loading');
   await waiting.waitFor();
   assert.match(await waiting.textContent(), /Loading jobs/);
   assert.equal(await page.locator('[data-view="jobs"]').getAttribute('data-state'), 'loading-jobs');
-  // Another push is already usable: select one of its jobs.
-  const other = page.locator('.push[data-push-id="59"] .job-btn').first();
-  await other.click();
-  await page.locator('.details-panel').waitFor();
+  assert.equal(await page.locator('.push .push-loading').count(), await page.locator('.push').count(), 'every push waits for the one query');
+  // A push is already usable: its author link filters the list to that author's pushes.
+  const author = page.locator('.push[data-push-id="59"] .push-author').first();
+  const who = (await author.textContent()).trim();
+  await author.click();
+  await page.waitForURL((u) => new URL(u).searchParams.get('author') === who);
   await waitReady(page);
-  assert.equal(await waiting.count(), 0);
+  assert.equal(await page.locator('.push-loading').count(), 0);
   assertNoPanic(assert, page);
   await page.close();
 });

@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod clock;
+pub mod compress;
 mod control;
 pub mod faults;
 pub mod hostile;

@@ -46,6 +46,10 @@ struct Args {
     /// URL field of the API's answers: for testing that a client renders them inert.
     #[arg(long)]
     hostile: bool,
+    /// Gzip the API's answers, as Treeherder's own server does (the app's files are always served
+    /// compressed when the build made compressed copies, as a host would).
+    #[arg(long)]
+    compress_api: bool,
     /// Path the app is opened at, printed with the URL (e.g. `/jobs?repo=autoland`).
     #[arg(long, default_value = "/")]
     open: String,
@@ -108,6 +112,10 @@ async fn main() {
     let mut app = sample_server::router_with_timeout(state, options.dist, &options.app_server, csp, args.app_timeout);
     if args.hostile {
         app = app.layer(axum::middleware::from_fn(sample_server::hostile::rewrite));
+    }
+    if args.compress_api {
+        // Outermost: what leaves the server is compressed last.
+        app = app.layer(axum::middleware::from_fn(sample_server::compress::gzip_api));
     }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

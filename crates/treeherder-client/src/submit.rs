@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::models::{JobResult, JobState};
+
 use crate::client::TreeherderClient;
 use crate::endpoints::encode_segment;
 use crate::error::{Error, ErrorKind};
@@ -67,8 +69,6 @@ pub struct LogReferenceSubmission {
     pub parse_status: String,
 }
 
-const STATES: [&str; 3] = ["pending", "running", "completed"];
-const RESULTS: [&str; 8] = ["success", "testfailed", "busted", "exception", "retry", "usercancel", "superseded", "unknown"];
 
 impl TreeherderJob {
     /// A job of `project` on the push `revision`, identified by `job_guid`; pending, tier 1.
@@ -225,11 +225,13 @@ impl TreeherderJob {
         if !(hex && (self.revision.len() == 12 || self.revision.len() == 40)) {
             problems.push(format!("revision {:?} is not 12 or 40 hexadecimal digits", self.revision));
         }
-        if !STATES.contains(&self.job.state.as_str()) {
-            problems.push(format!("job.state {:?} is not one of {}", self.job.state, STATES.join(", ")));
+        let states: Vec<&str> = JobState::ALL.iter().map(|s| s.as_str()).collect();
+        if !states.contains(&self.job.state.as_str()) {
+            problems.push(format!("job.state {:?} is not one of {}", self.job.state, states.join(", ")));
         }
-        if !RESULTS.contains(&self.job.result.as_str()) {
-            problems.push(format!("job.result {:?} is not one of {}", self.job.result, RESULTS.join(", ")));
+        let results: Vec<&str> = JobResult::ALL.iter().map(|r| r.as_str()).collect();
+        if !results.contains(&self.job.result.as_str()) {
+            problems.push(format!("job.result {:?} is not one of {}", self.job.result, results.join(", ")));
         }
         if !(1..=3).contains(&self.job.tier) {
             problems.push(format!("job.tier {} is not 1, 2 or 3", self.job.tier));

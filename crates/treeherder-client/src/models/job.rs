@@ -6,6 +6,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::status::{JobResult, JobState, JobStatus};
+
 /// A job as `/api/jobs/` lists it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Job {
@@ -36,47 +38,6 @@ pub struct Job {
     pub platform_option: String,
 }
 
-/// Job states, as Treeherder names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JobState {
-    Pending,
-    Running,
-    Completed,
-}
-
-/// Job results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum JobResult {
-    Success,
-    TestFailed,
-    Busted,
-    Exception,
-    Retry,
-    UserCancel,
-    Superseded,
-    Unknown,
-}
-
-impl JobResult {
-    pub fn parse(s: &str) -> JobResult {
-        match s {
-            "success" => JobResult::Success,
-            "testfailed" => JobResult::TestFailed,
-            "busted" => JobResult::Busted,
-            "exception" => JobResult::Exception,
-            "retry" => JobResult::Retry,
-            "usercancel" => JobResult::UserCancel,
-            "superseded" => JobResult::Superseded,
-            _ => JobResult::Unknown,
-        }
-    }
-
-    /// The results Treeherder counts as failures.
-    pub fn is_failure(self) -> bool {
-        matches!(self, JobResult::TestFailed | JobResult::Busted | JobResult::Exception)
-    }
-}
-
 impl Job {
     /// What the job's colour shows: its result when completed, else its state (Treeherder's
     /// `getStatus`).
@@ -88,12 +49,13 @@ impl Job {
         }
     }
 
+    /// [`Job::status`], typed.
+    pub fn job_status(&self) -> JobStatus {
+        JobStatus::parse(self.status())
+    }
+
     pub fn state(&self) -> JobState {
-        match self.state.as_str() {
-            "pending" => JobState::Pending,
-            "running" => JobState::Running,
-            _ => JobState::Completed,
-        }
+        JobState::parse(&self.state)
     }
 
     pub fn result(&self) -> JobResult {

@@ -8,9 +8,11 @@ mod performance;
 mod push;
 mod refdata;
 mod repository;
+mod status;
 
 pub use alerts::{Alert, AlertSignature, AlertSummary, TaskclusterRun};
-pub use job::{decode_job_page, Job, JobPage, JobResult, JobState, ProjectJob, JOB_COLUMNS};
+pub use job::{decode_job_page, Job, JobPage, ProjectJob, JOB_COLUMNS};
+pub use status::{status_names, JobResult, JobState, JobStatus};
 pub use job_details::{
     BugJobMap, BugMatch, BugSuggestion, BugSuggestionBugs, JobDetail, JobLog, JobNote, LogReference,
     TaskclusterMetadata, TextLogError,
