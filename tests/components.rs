@@ -52,8 +52,7 @@ fn repo(id: i64, name: &str, group: &str) -> Repository {
 fn repositories_are_grouped_with_favourites_first() {
     let repos = vec![repo(1, "mozilla-central", "development"), repo(4, "try", "try"), repo(77, "autoland", "development")];
     let groups = group_repositories(&repos, &["autoland".to_string(), "missing".to_string()]);
-    let shape: Vec<(String, Vec<&str>)> =
-        groups.iter().map(|(g, rs)| (g.clone(), rs.iter().map(|r| r.name.as_str()).collect())).collect();
+    let shape: Vec<(String, Vec<&str>)> = groups.iter().map(|(g, rs)| (g.clone(), rs.iter().map(|r| r.name.as_str()).collect())).collect();
     assert_eq!(
         shape,
         vec![
@@ -69,12 +68,7 @@ async fn error_banner_shows_the_failure_as_text_and_retries() {
     let host = host();
     let retried = RwSignal::new(0);
     let error = Error::new(
-        ErrorKind::Http {
-            status: 404,
-            detail: Some("<b>No project with name nope</b>".into()),
-            body: String::new(),
-            retry_after: None,
-        },
+        ErrorKind::Http { status: 404, detail: Some("<b>No project with name nope</b>".into()), body: String::new(), retry_after: None },
         "GET",
         "http://127.0.0.1:8000/api/project/nope/push/",
     );
@@ -98,8 +92,8 @@ async fn error_banner_shows_the_failure_as_text_and_retries() {
 #[wasm_bindgen_test]
 fn app_links_keep_a_url_chosen_server() {
     use treeherder_explorer::hallway::links::app_href;
-    use treeherder_explorer::hallway::views::ViewId;
     use treeherder_explorer::hallway::server::ActiveServer;
+    use treeherder_explorer::hallway::views::ViewId;
     let url = ServerUrl::parse("http://127.0.0.1:9000").unwrap();
     let from_url = ActiveServer { url: url.clone(), source: ServerSource::UrlParameter, warning: None };
     assert_eq!(app_href(ViewId::Docs, &[("repo", "try")], &from_url), "/docs?repo=try&server=http%3A%2F%2F127.0.0.1%3A9000");
@@ -121,11 +115,10 @@ fn a_malformed_config_is_reported() {
 #[wasm_bindgen_test]
 fn set_valued_filters_are_in_canonical_order_and_round_trip() {
     use treeherder_explorer::jobs::url_state::JobsParams;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(
-        b"resultStatus=success,testfailed,testfailed&classifiedState=unclassified,classified&tier=2,2&tier=1,2",
-    )
-    .into_owned()
-    .collect();
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(b"resultStatus=success,testfailed,testfailed&classifiedState=unclassified,classified&tier=2,2&tier=1,2")
+            .into_owned()
+            .collect();
     let parsed = JobsParams::parse(&pairs);
     assert_eq!(parsed.filter.tier, ["1", "2"]);
     assert_eq!(parsed.filter.result_status, ["testfailed", "success"]);
@@ -164,7 +157,9 @@ fn a_push_s_commits_are_drawn_inert_with_safe_links_only() {
     assert_eq!(second.get_attribute("data-revision").as_deref(), Some("\"><img src=x onerror=alert(1)>"));
     let more = el.query_selector(".more-revisions a").unwrap().unwrap();
     assert_eq!(more.text_content().as_deref(), Some("\u{2026}and 21 more"));
-    assert!(more.get_attribute("href").is_some_and(|h| h.starts_with("https://hg.mozilla.org/integration/autoland/pushloghtml?changeset=")));
+    assert!(more
+        .get_attribute("href")
+        .is_some_and(|h| h.starts_with("https://hg.mozilla.org/integration/autoland/pushloghtml?changeset=")));
 
     // A repository URL that is not http(s) links nowhere; before repositories load, neither.
     for repo in [Some(&evil), None] {

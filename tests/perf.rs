@@ -24,10 +24,13 @@ fn perfherder_urls_parse_and_round_trip() {
         "series=autoland,1,1,1&series=autoland,7,1,13&timerange=604800&zoom=1795000000000,1795500000000,300.5,450&selected=1,101&highlightAlerts=0&replicates=1&showTable=1&repo=try",
     ));
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
-    assert_eq!(p.series, vec![
-        SeriesParam { repo: "autoland".into(), signature: "1".into(), shown: true, framework: 1 },
-        SeriesParam { repo: "autoland".into(), signature: "7".into(), shown: true, framework: 13 },
-    ]);
+    assert_eq!(
+        p.series,
+        vec![
+            SeriesParam { repo: "autoland".into(), signature: "1".into(), shown: true, framework: 1 },
+            SeriesParam { repo: "autoland".into(), signature: "7".into(), shown: true, framework: 13 },
+        ]
+    );
     assert_eq!(p.timerange, 604_800);
     assert_eq!(p.zoom, Some(Zoom { x0: 1_795_000_000_000.0, x1: 1_795_500_000_000.0, y0: 300.5, y1: 450.0 }));
     assert_eq!(p.selected, Some((1, 101)));
@@ -90,14 +93,7 @@ fn series(t: Vec<f64>, v: Vec<f64>) -> Series {
         lower_is_better: true,
         tags: vec![],
         repository_id: None,
-        points: Points {
-            t,
-            v,
-            id: (0..n as i64).collect(),
-            push_id: vec![1; n],
-            job_id: vec![None; n],
-            revision: vec![Arc::from("r"); n],
-        },
+        points: Points { t, v, id: (0..n as i64).collect(), push_id: vec![1; n], job_id: vec![None; n], revision: vec![Arc::from("r"); n] },
         alerts: vec![],
         alerts_error: None,
     }

@@ -35,11 +35,13 @@ async fn rows_that_come_and_go_leave_nothing_behind() {
         view! { <ul><For each=move || rows.get() key=|id| *id let:id><Row id filter/></For></ul> }
     });
     // One live update: the newest row arrives, the oldest leaves.
-    let slide = || rows.update(|r| {
-        let next = r.last().map_or(0, |n| n + 1);
-        r.remove(0);
-        r.push(next);
-    });
+    let slide = || {
+        rows.update(|r| {
+            let next = r.last().map_or(0, |n| n + 1);
+            r.remove(0);
+            r.push(next);
+        })
+    };
     for _ in 0..200 {
         slide();
         leptos::task::tick().await;

@@ -7,8 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use treeherder_explorer::explorer::target;
-use treeherder_explorer::jobs::url_state::{parse_task_run, JobsParams};
 use treeherder_explorer::hallway::links::safe_href;
+use treeherder_explorer::jobs::url_state::{parse_task_run, JobsParams};
 use treeherder_explorer::perf::url_state::GraphsParams;
 
 fuzz_target!(|data: &[u8]| {

@@ -51,9 +51,7 @@ fn example(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, 
         SchemaKind::Type(Type::Integer(t)) => json!(t.enumeration.iter().flatten().next().copied().unwrap_or(0)),
         SchemaKind::Type(Type::Number(_)) => json!(0.0),
         SchemaKind::Type(Type::Boolean(_)) => json!(false),
-        SchemaKind::Type(Type::Array(a)) => {
-            Value::Array(a.items.iter().map(|i| example(&unbox(i), api, seen, depth + 1)).collect())
-        }
+        SchemaKind::Type(Type::Array(a)) => Value::Array(a.items.iter().map(|i| example(&unbox(i), api, seen, depth + 1)).collect()),
         SchemaKind::Type(Type::Object(o)) => {
             let mut map = Map::new();
             for (key, prop) in &o.properties {

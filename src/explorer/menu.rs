@@ -110,61 +110,70 @@ pub fn DocsMenu(spec: Arc<Spec>, target: Memo<Target>, #[prop(into)] go: Callbac
         });
     }
 
-    let tags = spec.tags.iter().map(|tag| {
-        let members: Vec<usize> = spec.operations.iter().enumerate().filter(|(_, o)| &o.tag == tag).map(|(i, _)| i).collect();
-        let count = members.len();
-        let tag_hidden = {
-            let members = members.clone();
-            move || matches.with(|m| members.iter().all(|i| !m[*i]))
-        };
-        let tag_name = tag.clone();
-        let is_collapsed = Signal::derive(move || words.with(|w| w.is_empty()) && collapsed.with(|c| c.contains(&tag_name)));
-        let tag_name = tag.clone();
-        let toggle = move |_| collapsed.update(|c| match c.iter().position(|t| *t == tag_name) {
-            Some(p) => {
-                c.remove(p);
-            }
-            None => c.push(tag_name.clone()),
-        });
-        let tag_for_current = tag.clone();
-        let tag_current = move || target.with(|t| matches!(t, Target::Tag(x) if *x == tag_for_current));
-        let items = members.into_iter().map(|i| {
-            let op = spec.operations[i].clone();
-            let id = op.id.clone();
-            let id_for_current = id.clone();
-            let hint = {
-                let op = op.clone();
-                move || words.with(|w| if w.is_empty() { None } else { op.match_hint(w) })
+    let tags = spec
+        .tags
+        .iter()
+        .map(|tag| {
+            let members: Vec<usize> = spec.operations.iter().enumerate().filter(|(_, o)| &o.tag == tag).map(|(i, _)| i).collect();
+            let count = members.len();
+            let tag_hidden = {
+                let members = members.clone();
+                move || matches.with(|m| members.iter().all(|i| !m[*i]))
             };
+            let tag_name = tag.clone();
+            let is_collapsed = Signal::derive(move || words.with(|w| w.is_empty()) && collapsed.with(|c| c.contains(&tag_name)));
+            let tag_name = tag.clone();
+            let toggle = move |_| {
+                collapsed.update(|c| match c.iter().position(|t| *t == tag_name) {
+                    Some(p) => {
+                        c.remove(p);
+                    }
+                    None => c.push(tag_name.clone()),
+                })
+            };
+            let tag_for_current = tag.clone();
+            let tag_current = move || target.with(|t| matches!(t, Target::Tag(x) if *x == tag_for_current));
+            let items = members
+                .into_iter()
+                .map(|i| {
+                    let op = spec.operations[i].clone();
+                    let id = op.id.clone();
+                    let id_for_current = id.clone();
+                    let hint = {
+                        let op = op.clone();
+                        move || words.with(|w| if w.is_empty() { None } else { op.match_hint(w) })
+                    };
+                    view! {
+                        <li class="menu-item" hidden=move || !matches.with(|m| m[i])>
+                            <a class="menu-op" id=format!("menu-op-{i}") href=here(operation_href(&id)) data-operation-id=id.clone()
+                                data-method=op.method.to_lowercase()
+                                class:current=move || current(&id_for_current)
+                                class:kb-active=move || active.get() == Some(i)
+                                aria-current=move || current(&id).then_some("page")
+                                title=op.summary.clone().unwrap_or_else(|| op.id.clone())>
+                                <span class=format!("method-badge method-{}", op.method.to_lowercase())>{op.method.clone()}</span>
+                                <span class="menu-path">{breakable_path(&op.path)}</span>
+                                {move || hint().map(|h| view! { <span class="menu-hint">{h}</span> })}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
-                <li class="menu-item" hidden=move || !matches.with(|m| m[i])>
-                    <a class="menu-op" id=format!("menu-op-{i}") href=here(operation_href(&id)) data-operation-id=id.clone()
-                        data-method=op.method.to_lowercase()
-                        class:current=move || current(&id_for_current)
-                        class:kb-active=move || active.get() == Some(i)
-                        aria-current=move || current(&id).then_some("page")
-                        title=op.summary.clone().unwrap_or_else(|| op.id.clone())>
-                        <span class=format!("method-badge method-{}", op.method.to_lowercase())>{op.method.clone()}</span>
-                        <span class="menu-path">{breakable_path(&op.path)}</span>
-                        {move || hint().map(|h| view! { <span class="menu-hint">{h}</span> })}
-                    </a>
+                <li class="menu-tag" data-tag=tag.clone() hidden=tag_hidden>
+                    <div class="menu-tag-head">
+                        <button type="button" class="menu-tag-toggle" aria-label=format!("Show or hide {tag}")
+                            aria-expanded=move || (!is_collapsed.get()).to_string() on:click=toggle>
+                            {move || if is_collapsed.get() { "\u{25b8}" } else { "\u{25be}" }}
+                        </button>
+                        <a class="menu-tag-link" href=here(tag_href(tag)) class:current=tag_current>{tag.clone()}</a>
+                        <span class="menu-tag-count">{count}</span>
+                    </div>
+                    <ul class="menu-ops" hidden=is_collapsed>{items}</ul>
                 </li>
             }
-        }).collect_view();
-        view! {
-            <li class="menu-tag" data-tag=tag.clone() hidden=tag_hidden>
-                <div class="menu-tag-head">
-                    <button type="button" class="menu-tag-toggle" aria-label=format!("Show or hide {tag}")
-                        aria-expanded=move || (!is_collapsed.get()).to_string() on:click=toggle>
-                        {move || if is_collapsed.get() { "\u{25b8}" } else { "\u{25be}" }}
-                    </button>
-                    <a class="menu-tag-link" href=here(tag_href(tag)) class:current=tag_current>{tag.clone()}</a>
-                    <span class="menu-tag-count">{count}</span>
-                </div>
-                <ul class="menu-ops" hidden=is_collapsed>{items}</ul>
-            </li>
-        }
-    }).collect_view();
+        })
+        .collect_view();
 
     view! {
         <nav class="docs-menu" aria-label="API operations">

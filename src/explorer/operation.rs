@@ -51,7 +51,9 @@ fn Security(op: Op) -> impl IntoView {
     let note = if op.hawk {
         Some("Signed with Hawk: enter a client id and secret in the console.")
     } else if op.needs_auth {
-        Some("Needs a Treeherder login session (a cookie), which a page on another origin cannot send: expect the server to refuse it here.")
+        Some(
+            "Needs a Treeherder login session (a cookie), which a page on another origin cannot send: expect the server to refuse it here.",
+        )
     } else {
         None
     };

@@ -41,13 +41,17 @@ pub fn Overview(spec: Arc<Spec>) -> impl IntoView {
     } else {
         format!("{from_schema} in {schema_tags} tags")
     };
-    let tags = spec.tags.iter().map(|tag| {
-        let count = spec.operations.iter().filter(|o| &o.tag == tag).count();
-        view! {
-            <li><a href=here(tag_href(tag))><span class="tag-name">{tag.clone()}</span>
-                <span class="tag-count">{format!("{count} operation{}", if count == 1 { "" } else { "s" })}</span></a></li>
-        }
-    }).collect_view();
+    let tags = spec
+        .tags
+        .iter()
+        .map(|tag| {
+            let count = spec.operations.iter().filter(|o| &o.tag == tag).count();
+            view! {
+                <li><a href=here(tag_href(tag))><span class="tag-name">{tag.clone()}</span>
+                    <span class="tag-count">{format!("{count} operation{}", if count == 1 { "" } else { "s" })}</span></a></li>
+            }
+        })
+        .collect_view();
     view! {
         <article class="docs-overview">
             <h1>{spec.title()}</h1>

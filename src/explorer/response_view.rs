@@ -141,7 +141,8 @@ fn AnswerView(answer: Answer) -> impl IntoView {
     };
     let json = answer.json.clone();
     let headers = answer.headers.clone();
-    let body = move || match tab.get() {
+    let body = move || {
+        match tab.get() {
         Tab::Tree => match &json {
             Ok(value) => view! { <JsonTree value=value.clone()/> }.into_any(),
             Err(e) => view! { <p class="muted">{format!("Not JSON ({e}).")}</p> }.into_any(),
@@ -165,6 +166,7 @@ fn AnswerView(answer: Answer) -> impl IntoView {
             <p class="muted small">"A page sees only the headers the server exposes to other origins (CORS)."</p>
         }
         .into_any(),
+    }
     };
     let tab_button = move |t: Tab, label: &'static str| {
         view! {

@@ -69,11 +69,13 @@ fn node(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, dep
     let (ref_name, resolved) = resolve(schema, api);
     if let Some(name) = &ref_name {
         if seen.contains(name) {
-            return view! { <span class="schema-cycle" title="This schema contains itself">{format!("\u{21bb} {name} (circular)")}</span> }.into_any();
+            return view! { <span class="schema-cycle" title="This schema contains itself">{format!("\u{21bb} {name} (circular)")}</span> }
+                .into_any();
         }
     }
     let Some(s) = resolved else {
-        return view! { <span class="schema-missing">{format!("{} (not found in the schema)", ref_name.unwrap_or_default())}</span> }.into_any();
+        return view! { <span class="schema-missing">{format!("{} (not found in the schema)", ref_name.unwrap_or_default())}</span> }
+            .into_any();
     };
     if depth > 12 {
         return view! { <span class="muted">"…"</span> }.into_any();
@@ -98,7 +100,9 @@ fn node(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, dep
             .iter()
             .map(|(name, prop)| (name.clone(), o.required.contains(name), node(&unbox(prop), api, seen, depth + 1)))
             .collect(),
-        SchemaKind::Type(Type::Array(a)) => a.items.iter().map(|i| ("[items]".to_string(), false, node(&unbox(i), api, seen, depth + 1))).collect(),
+        SchemaKind::Type(Type::Array(a)) => {
+            a.items.iter().map(|i| ("[items]".to_string(), false, node(&unbox(i), api, seen, depth + 1))).collect()
+        }
         SchemaKind::OneOf { one_of: list } | SchemaKind::AnyOf { any_of: list } | SchemaKind::AllOf { all_of: list } => {
             list.iter().enumerate().map(|(i, item)| (format!("#{}", i + 1), false, node(item, api, seen, depth + 1))).collect()
         }

@@ -84,10 +84,7 @@ pub fn rust(r: &Prepared) -> String {
     });
     out.push_str(&format!("let client = TreeherderClient::with_server({})?", rust_str(&r.server)));
     if let Some(id) = &r.client_id {
-        out.push_str(&format!(
-            "\n    .with_credentials(Credentials::new({}, &std::env::var(\"TREEHERDER_SECRET\")?)?)",
-            rust_str(id)
-        ));
+        out.push_str(&format!("\n    .with_credentials(Credentials::new({}, &std::env::var(\"TREEHERDER_SECRET\")?)?)", rust_str(id)));
     }
     out.push_str(";\n");
     let mut query = String::from("Query::new()");
@@ -129,8 +126,16 @@ fn py_str(s: &str) -> String {
 
 pub fn python(r: &Prepared) -> String {
     let signed = r.client_id.is_some();
-    let mut out = String::from(if signed { "import os\n\nimport requests\nfrom requests_hawk import HawkAuth  # pip install requests-hawk\n\n" } else { "import requests\n\n" });
-    out.push_str(&format!("response = requests.request(\n    {},\n    {},\n", py_str(&r.method), py_str(&format!("{}{}", r.server, r.path))));
+    let mut out = String::from(if signed {
+        "import os\n\nimport requests\nfrom requests_hawk import HawkAuth  # pip install requests-hawk\n\n"
+    } else {
+        "import requests\n\n"
+    });
+    out.push_str(&format!(
+        "response = requests.request(\n    {},\n    {},\n",
+        py_str(&r.method),
+        py_str(&format!("{}{}", r.server, r.path))
+    ));
     if !r.query.is_empty() {
         out.push_str("    params=[\n");
         for (k, v) in &r.query {

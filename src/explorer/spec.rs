@@ -215,7 +215,8 @@ fn hawk_submission() -> Op {
         tag: "hawk (legacy)".into(),
         summary: Some("Submit jobs (Hawk)".into()),
         description: Some(description.into()),
-        search_text: format!("project_jobs_submit_hawk post /api/project/{{project}}/jobs/ hawk submit jobs {description} project").to_lowercase(),
+        search_text: format!("project_jobs_submit_hawk post /api/project/{{project}}/jobs/ hawk submit jobs {description} project")
+            .to_lowercase(),
         params,
         has_body: true,
         security: vec!["hawk".into()],
@@ -279,9 +280,8 @@ pub async fn load(client: crate::hallway::api::Client) -> Result<Arc<Spec>, Stri
         Err(error) => {
             log::warn!("schema not available from the server, using the bundled copy: {error}");
             let reason = error.to_string();
-            let raw = fetch_bundled()
-                .await
-                .map_err(|e| format!("{reason}. The copy bundled with the app could not be loaded either: {e}"))?;
+            let raw =
+                fetch_bundled().await.map_err(|e| format!("{reason}. The copy bundled with the app could not be loaded either: {e}"))?;
             Spec::parse(raw, Source::Bundled(reason)).map(Arc::new)
         }
     }

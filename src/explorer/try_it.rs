@@ -20,7 +20,8 @@ use crate::hallway::navigation::use_current_repo;
 use crate::widgets::Spinner;
 
 /// Escaped in a path segment: everything that would end or change it.
-const SEGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
+const SEGMENT: &AsciiSet =
+    &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
 
 /// A form field: one parameter and its value(s).
 #[derive(Clone)]
@@ -196,11 +197,13 @@ pub fn TryIt(spec: Arc<Spec>, op: Op) -> impl IntoView {
         fields.iter().cloned().partition(|f| f.param.required || f.param.location == "path");
     let optional_count = optional.len();
     let main_views = main_fields.into_iter().map(field_view).collect_view();
-    let optional_views = (optional_count > 0).then(|| view! {
-        <details class="optional-params" open=optional_count <= 20>
-            <summary>{format!("Optional query parameters ({optional_count})")}</summary>
-            {optional.into_iter().map(field_view).collect_view()}
-        </details>
+    let optional_views = (optional_count > 0).then(|| {
+        view! {
+            <details class="optional-params" open=optional_count <= 20>
+                <summary>{format!("Optional query parameters ({optional_count})")}</summary>
+                {optional.into_iter().map(field_view).collect_view()}
+            </details>
+        }
     });
     let method_class = format!("method-badge method-{}", op.method.to_lowercase());
     let show_sign = {
@@ -284,7 +287,13 @@ fn field_view(field: Field) -> impl IntoView {
     let input = move |i: usize| {
         let name = name.clone();
         let get = move || values.with(|v| v.get(i).cloned().unwrap_or_default());
-        let set = move |v: String| values.update(|list| if let Some(slot) = list.get_mut(i) { *slot = v });
+        let set = move |v: String| {
+            values.update(|list| {
+                if let Some(slot) = list.get_mut(i) {
+                    *slot = v
+                }
+            })
+        };
         if !options.is_empty() {
             view! {
                 <select data-param=name.clone() aria-label=name.clone() prop:value=get on:change=move |e| set(event_target_value(&e))>

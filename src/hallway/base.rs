@@ -3,10 +3,7 @@
 
 /// The document base URL (`<base href>` or the page URL).
 pub fn document_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_else(|| "/".to_string())
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_else(|| "/".to_string())
 }
 
 /// A file shipped beside `index.html`, as an absolute URL.
@@ -33,7 +30,11 @@ pub fn route_path(pathname: &str) -> String {
     let base = app_base();
     match pathname.strip_prefix(base.as_str()) {
         Some(rest) if base.is_empty() || rest.is_empty() || rest.starts_with('/') => {
-            if rest.is_empty() { "/".into() } else { rest.to_string() }
+            if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.to_string()
+            }
         }
         _ => pathname.to_string(),
     }

@@ -37,7 +37,7 @@ pub fn app_href(view: ViewId, query: &[(&str, &str)], server: &ActiveServer) -> 
 pub fn safe_href(url: &str) -> Option<String> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
+    let ok =
+        (lower.starts_with("https://") || lower.starts_with("http://")) && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
     ok.then(|| trimmed.to_string())
 }

@@ -51,11 +51,8 @@ impl Transport for PrefetchingTransport {
         if request.method == "GET" && request.body.is_none() {
             if let Some(promise) = take(&request.url) {
                 let timeout_ms = request.timeout.as_millis().min(i32::MAX as u128) as i32;
-                let waited = futures::future::select(
-                    Box::pin(answer(promise)),
-                    Box::pin(treeherder_client::transport::sleep_ms(timeout_ms)),
-                )
-                .await;
+                let waited =
+                    futures::future::select(Box::pin(answer(promise)), Box::pin(treeherder_client::transport::sleep_ms(timeout_ms))).await;
                 if let futures::future::Either::Left((Some(response), _)) = waited {
                     return Ok(response);
                 }

@@ -54,26 +54,14 @@ pub const KNOWN_SERVERS: [KnownServer; 3] = [
 
 /// Production, stage, local, or "custom".
 pub fn server_kind(url: &ServerUrl) -> &'static str {
-    KNOWN_SERVERS
-        .iter()
-        .find(|k| ServerUrl::parse(k.url).is_ok_and(|known| known == *url))
-        .map_or("Custom", |k| k.name)
+    KNOWN_SERVERS.iter().find(|k| ServerUrl::parse(k.url).is_ok_and(|known| known == *url)).map_or("Custom", |k| k.name)
 }
 
 /// Applies the precedence rule. `page_origin` resolves a relative `config.json` server
 /// (`"/"`: the origin that serves the app, as the sample server does).
-pub fn resolve(
-    url_parameter: Option<&str>,
-    saved: Option<&str>,
-    deployment: Option<&str>,
-    page_base: &str,
-) -> ActiveServer {
+pub fn resolve(url_parameter: Option<&str>, saved: Option<&str>, deployment: Option<&str>, page_base: &str) -> ActiveServer {
     let mut warnings = Vec::new();
-    let candidates = [
-        (url_parameter, ServerSource::UrlParameter),
-        (saved, ServerSource::Saved),
-        (deployment, ServerSource::Deployment),
-    ];
+    let candidates = [(url_parameter, ServerSource::UrlParameter), (saved, ServerSource::Saved), (deployment, ServerSource::Deployment)];
     for (candidate, source) in candidates {
         let Some(raw) = candidate.map(str::trim).filter(|s| !s.is_empty()) else { continue };
         let absolute = absolutize(raw, page_base);

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use treeherder_client::models::JobStatus;
 use super::url_state::FIELD_FILTERS;
 use super::use_jobs;
+use treeherder_client::models::JobStatus;
 
 /// Statuses with a chicklet in the bar.
 
@@ -16,9 +16,8 @@ pub fn FilterBar() -> impl IntoView {
     let ctx = use_jobs();
     let params = ctx.params;
     let filter = Memo::new(move |_| params.with(|p| p.filter.clone()));
-    let unclassified = Memo::new(move |_| {
-        ctx.store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum::<usize>())
-    });
+    let unclassified =
+        Memo::new(move |_| ctx.store.pushes.with(|ps| ps.iter().map(|p| p.jobs.with(|j| j.counts.unclassified_failures)).sum::<usize>()));
     let only_unclassified = move || filter.with(|f| f.is_unclassified_failures_only());
 
     let chicklet = move |status: &'static str| {

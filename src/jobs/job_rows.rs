@@ -5,8 +5,8 @@
 //! string (every value escaped) and parsed by the browser in one call, instead of one DOM call
 //! per element and attribute. Rows are flex boxes rather than a table: cheaper to lay out. Buttons carry no listeners: the push list handles their clicks.
 
-use std::fmt::Write;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 use super::model::{GroupLayout, Layout, RowLayout};
 use crate::widgets::escape_html as esc;

@@ -52,11 +52,8 @@ impl JobEntry {
         let status = job.job_status();
         let classified = !is_unclassified_id(job.failure_classification_id);
         let platform = platform_name(&job.platform);
-        let row_title: Arc<str> = if job.platform_option.is_empty() {
-            Arc::from(platform)
-        } else {
-            Arc::from(format!("{platform} {}", job.platform_option))
-        };
+        let row_title: Arc<str> =
+            if job.platform_option.is_empty() { Arc::from(platform) } else { Arc::from(format!("{platform} {}", job.platform_option)) };
         let group_symbol: Arc<str> = if job.job_group_symbol == "?" { Arc::from("") } else { Arc::from(job.job_group_symbol.as_str()) };
         let mut search_text = String::with_capacity(96);
         search_text.push_str(platform);
@@ -121,7 +118,12 @@ impl JobFilter {
             }
         }
         JobFilter {
-            statuses: params.result_status.iter().map(|s| JobStatus::parse(s)).filter(|s| *s != JobStatus::Unknown).fold(0, |m, s| m | status_bit(s)),
+            statuses: params
+                .result_status
+                .iter()
+                .map(|s| JobStatus::parse(s))
+                .filter(|s| *s != JobStatus::Unknown)
+                .fold(0, |m, s| m | status_bit(s)),
             classified: params.classified_state.iter().any(|c| c == "classified"),
             unclassified: params.classified_state.iter().any(|c| c == "unclassified"),
             tiers,
@@ -355,15 +357,7 @@ pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &Job
                 hasher.write_i64(c.count as i64);
             }
             hasher.write_u8(expanded as u8);
-            groups.push(GroupLayout {
-                symbol: g.symbol.clone(),
-                name: g.name.clone(),
-                tier: g.tier,
-                key,
-                expanded,
-                buttons,
-                counts,
-            });
+            groups.push(GroupLayout { symbol: g.symbol.clone(), name: g.name.clone(), tier: g.tier, key, expanded, buttons, counts });
         }
         if !groups.is_empty() {
             out.rows.push(Arc::new(RowLayout { title: row.title.clone(), groups, fingerprint: hasher.0 }));

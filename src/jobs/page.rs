@@ -11,8 +11,8 @@ use super::selection::find_loaded;
 use super::store::{JobsStore, ListState};
 use super::url_state::JobsParams;
 use super::JobsContext;
-use crate::hallway::navigation::{navigate_fn, query_pairs};
 use crate::hallway::api::use_api;
+use crate::hallway::navigation::{navigate_fn, query_pairs};
 use crate::widgets::Notice;
 
 /// The jobs view of a repository.

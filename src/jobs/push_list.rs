@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::job_rows::JobTable;
 use super::keyboard::select_job;
 use super::model::{layout, Unfolding};
 use super::push_header::PushHeader;
-use super::job_rows::JobTable;
 use super::revisions::Revisions;
 use super::store::{ListState, PushLoad, PushSlot};
 use super::use_jobs;
@@ -139,7 +139,11 @@ fn EmptyList() -> impl IntoView {
 }
 
 #[component]
-fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::models::Repository>>, selected: Signal<Option<i64>>) -> impl IntoView {
+fn PushView(
+    push_slot: PushSlot,
+    repository: Signal<Option<treeherder_client::models::Repository>>,
+    selected: Signal<Option<i64>>,
+) -> impl IntoView {
     let ctx = use_jobs();
     let api = use_api();
     let slot = push_slot;
@@ -151,14 +155,26 @@ fn PushView(push_slot: PushSlot, repository: Signal<Option<treeherder_client::mo
         let prefix = format!("{push_id}|");
         let expanded: Vec<String> = ctx.expanded.with(|e| e.iter().filter(|k| k.starts_with(&prefix)).cloned().collect());
         let chosen = selected.get();
-        ctx.filter.with(|f| jobs.with(|j| layout(push_id, &j.entries, &j.skeleton, f, &Unfolding { all_expanded, expanded_groups: &expanded, show_duplicates: duplicates, selected: chosen })))
+        ctx.filter.with(|f| {
+            jobs.with(|j| {
+                layout(
+                    push_id,
+                    &j.entries,
+                    &j.skeleton,
+                    f,
+                    &Unfolding { all_expanded, expanded_groups: &expanded, show_duplicates: duplicates, selected: chosen },
+                )
+            })
+        })
     });
     ctx.layouts.update_value(|m| {
         m.insert(push_id, layout);
     });
-    on_cleanup(move || ctx.layouts.update_value(|m| {
-        m.remove(&push_id);
-    }));
+    on_cleanup(move || {
+        ctx.layouts.update_value(|m| {
+            m.remove(&push_id);
+        })
+    });
     let collapsed = Signal::derive(move || ctx.params.with(|p| p.collapsed_pushes.contains(&push_id)));
     // The first pushes are drawn at once (no frame waiting for the observer); the others when
     // they come within a screen or so of the viewport.

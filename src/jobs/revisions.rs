@@ -116,7 +116,10 @@ pub fn revisions_html(push: &Push, repo: Option<&Repository>) -> String {
     }
     if more > 0 {
         let href = repo.and_then(|r| r.pushlog_url(&push.revision)).map(|u| format!(" href=\"{}\"", esc(&u))).unwrap_or_default();
-        let _ = write!(s, "<li class=\"more-revisions\"><a{href} target=\"_blank\" rel=\"noopener noreferrer\">\u{2026}and {more} more</a></li>");
+        let _ = write!(
+            s,
+            "<li class=\"more-revisions\"><a{href} target=\"_blank\" rel=\"noopener noreferrer\">\u{2026}and {more} more</a></li>"
+        );
     }
     s
 }

@@ -32,8 +32,7 @@ pub fn find_loaded(selection: &Selection, pushes: &[PushSlot]) -> Option<Selecte
 
 /// The URL pairs selecting `job` (`selectedTaskRun`, dropping the legacy `selectedJob`).
 pub fn select_pairs(pairs: &[(String, String)], job: Option<&Job>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> =
-        pairs.iter().filter(|(k, _)| k != "selectedTaskRun" && k != "selectedJob").cloned().collect();
+    let mut out: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "selectedTaskRun" && k != "selectedJob").cloned().collect();
     if let Some(job) = job {
         match job.task_run() {
             Some(task_run) => out.push(("selectedTaskRun".into(), task_run)),

@@ -311,8 +311,7 @@ impl JobsStore {
             return Ok(None);
         }
         let known: Vec<i64> = self.pushes.with_untracked(|ps| ps.iter().map(|p| p.push.id).collect());
-        let fresh: Vec<PushSlot> =
-            list.results.into_iter().filter(|p| !known.contains(&p.id)).take(count).map(PushSlot::new).collect();
+        let fresh: Vec<PushSlot> = list.results.into_iter().filter(|p| !known.contains(&p.id)).take(count).map(PushSlot::new).collect();
         self.pushes.update(|ps| ps.extend(fresh.iter().cloned()));
         self.fetch_jobs(&client, &fresh, generation, range.nojobs);
         Ok(self.pushes.with_untracked(|ps| ps.last().map(|p| p.push.revision.clone())))
@@ -342,8 +341,7 @@ impl JobsStore {
                 return Ok(());
             }
             let known: Vec<i64> = self.pushes.with_untracked(|ps| ps.iter().map(|p| p.push.id).collect());
-            let fresh: Vec<PushSlot> =
-                list.results.into_iter().filter(|p| !known.contains(&p.id)).map(PushSlot::new).collect();
+            let fresh: Vec<PushSlot> = list.results.into_iter().filter(|p| !known.contains(&p.id)).map(PushSlot::new).collect();
             if !fresh.is_empty() {
                 let mut gone = Vec::new();
                 let over = self.over_window.get_value();
@@ -364,10 +362,8 @@ impl JobsStore {
         }
         let (ids, since) = self.pushes.with_untracked(|ps| {
             let ids: Vec<i64> = ps.iter().filter(|p| p.load.with_untracked(|l| *l == PushLoad::Loaded)).map(|p| p.push.id).collect();
-            let newest = ps
-                .iter()
-                .flat_map(|p| p.jobs.with_untracked(|j| j.entries.iter().map(|e| e.job.last_modified.clone()).max()))
-                .max();
+            let newest =
+                ps.iter().flat_map(|p| p.jobs.with_untracked(|j| j.entries.iter().map(|e| e.job.last_modified.clone()).max())).max();
             (ids, newest)
         });
         let (Some(since), false) = (since, ids.is_empty()) else { return Ok(()) };

@@ -20,8 +20,17 @@ pub const FIELD_FILTERS: [(&str, &str, Match); 7] = [
 
 /// Every filter parameter (without the legacy `filter-` prefix).
 pub const FILTER_PARAMS: [&str; 11] = [
-    "resultStatus", "classifiedState", "tier", "searchStr", "job_type_name", "job_type_symbol", "job_group_name",
-    "job_group_symbol", "platform", "failure_classification_id", "test_paths",
+    "resultStatus",
+    "classifiedState",
+    "tier",
+    "searchStr",
+    "job_type_name",
+    "job_type_symbol",
+    "job_group_name",
+    "job_group_symbol",
+    "platform",
+    "failure_classification_id",
+    "test_paths",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,8 +203,7 @@ impl JobsParams {
                 }
             }
             "tier" => {
-                let (known, unknown): (Vec<String>, Vec<String>) =
-                    values.into_iter().partition(|v| ["1", "2", "3"].contains(&v.as_str()));
+                let (known, unknown): (Vec<String>, Vec<String>) = values.into_iter().partition(|v| ["1", "2", "3"].contains(&v.as_str()));
                 if !unknown.is_empty() {
                     self.warnings.push(format!("Ignored tier {}: tiers are 1, 2 and 3", quote_all(&unknown)));
                 }
@@ -238,11 +246,8 @@ impl JobsParams {
     /// `pairs` with the filter replaced by `filter` (legacy `filter-` names removed, other
     /// parameters kept in place).
     pub fn with_filter(pairs: &[(String, String)], filter: &FilterParams) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = pairs
-            .iter()
-            .filter(|(k, _)| !FILTER_PARAMS.contains(&k.strip_prefix("filter-").unwrap_or(k)))
-            .cloned()
-            .collect();
+        let mut out: Vec<(String, String)> =
+            pairs.iter().filter(|(k, _)| !FILTER_PARAMS.contains(&k.strip_prefix("filter-").unwrap_or(k))).cloned().collect();
         out.extend(Self::filter_pairs(filter));
         out
     }

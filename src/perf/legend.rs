@@ -51,7 +51,9 @@ pub fn LegendCard(
     };
     let shown = param.shown;
     let body = match &state {
-        SeriesState::Loading => view! { <div class="legend-name muted">{format!("Loading signature {} on {}…", param.signature, param.repo)}</div> }.into_any(),
+        SeriesState::Loading => {
+            view! { <div class="legend-name muted">{format!("Loading signature {} on {}…", param.signature, param.repo)}</div> }.into_any()
+        }
         SeriesState::Failed(message) => view! {
             <div class="legend-name">{format!("Signature {} on {}", param.signature, param.repo)}</div>
             <div class="legend-error" role="alert">{message.clone()}</div>

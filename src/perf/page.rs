@@ -40,7 +40,12 @@ pub fn GraphsPage() -> impl IntoView {
         for (k, v) in p.to_pairs(&pairs.get_untracked()) {
             ser.append_pair(&k, &v);
         }
-        navigate.with_value(|n| n(&format!("{}?{}", crate::hallway::views::ViewId::Graphs.path(), ser.finish()), NavigateOptions { replace, scroll: false, ..Default::default() }));
+        navigate.with_value(|n| {
+            n(
+                &format!("{}?{}", crate::hallway::views::ViewId::Graphs.path(), ser.finish()),
+                NavigateOptions { replace, scroll: false, ..Default::default() },
+            )
+        });
     };
     let notice = RwSignal::new(None::<String>);
     let picker_open = RwSignal::new(false);
@@ -87,7 +92,8 @@ pub fn GraphsPage() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(slot, param)| {
-                    let state = states.with(|s| s.get(&key_of(&server, param, p.timerange, p.replicates)).cloned()).unwrap_or(SeriesState::Loading);
+                    let state =
+                        states.with(|s| s.get(&key_of(&server, param, p.timerange, p.replicates)).cloned()).unwrap_or(SeriesState::Loading);
                     (slot, param.clone(), state)
                 })
                 .collect::<Vec<_>>()
@@ -126,7 +132,8 @@ pub fn GraphsPage() -> impl IntoView {
         let client = api.client();
         async move { client.performance_frameworks().await }
     });
-    let framework_name = move |id: i64| frameworks.get().and_then(|r| r.ok()).and_then(|l| l.into_iter().find(|f| f.id == id).map(|f| f.name));
+    let framework_name =
+        move |id: i64| frameworks.get().and_then(|r| r.ok()).and_then(|l| l.into_iter().find(|f| f.id == id).map(|f| f.name));
 
     let add_series = move |new: Vec<SeriesParam>| {
         let room = MAX_SERIES.saturating_sub(params.with_untracked(|p| p.series.len()));

@@ -14,7 +14,8 @@ use crate::widgets::{ErrorBanner, Spinner};
 const LIST_LIMIT: usize = 300;
 
 fn searchable(s: &PerformanceSignature) -> String {
-    format!("{} {} {} {} {}", s.suite, s.test.as_deref().unwrap_or(""), s.machine_platform, s.extra_options.join(" "), s.tags.join(" ")).to_lowercase()
+    format!("{} {} {} {} {}", s.suite, s.test.as_deref().unwrap_or(""), s.machine_platform, s.extra_options.join(" "), s.tags.join(" "))
+        .to_lowercase()
 }
 
 fn label(s: &PerformanceSignature) -> String {
@@ -72,7 +73,9 @@ pub fn Picker(
         let tag = tag.get();
         match signatures.get() {
             None => view! { <Spinner label=Signal::derive(|| "Loading tests…".to_string())/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorBanner context="Loading the tests" error on_retry=Callback::new(move |_| signatures.refetch())/> }.into_any(),
+            Some(Err(error)) => {
+                view! { <ErrorBanner context="Loading the tests" error on_retry=Callback::new(move |_| signatures.refetch())/> }.into_any()
+            }
             Some(Ok(map)) => {
                 let repo_now = repo.get_untracked();
                 let mut matching: Vec<&PerformanceSignature> = map

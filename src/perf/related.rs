@@ -24,7 +24,13 @@ fn same_test(a: &PerformanceSignature, b: &PerformanceSignature) -> bool {
 }
 
 /// The related series not already shown.
-pub async fn find(client: &Client, param: &SeriesParam, kind: Related, timerange: i64, shown: &[SeriesParam]) -> Result<Vec<SeriesParam>, String> {
+pub async fn find(
+    client: &Client,
+    param: &SeriesParam,
+    kind: Related,
+    timerange: i64,
+    shown: &[SeriesParam],
+) -> Result<Vec<SeriesParam>, String> {
     let query = SignatureQuery { framework: Some(param.framework), interval: Some(timerange), subtests: Some(true), ..Default::default() };
     let own = client.performance_signatures(&param.repo, &query).await.map_err(|e| e.to_string())?;
     let me = own

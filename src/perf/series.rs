@@ -206,10 +206,8 @@ pub async fn load(client: &Client, param: SeriesParam, timerange: i64, replicate
         param,
     };
     // Perfherder's request: this series' alert summaries in the time range.
-    let mut alerts_query = Query::new()
-        .with("alerts__series_signature", series.signature_id)
-        .with("limit", 30)
-        .with("timerange", timerange);
+    let mut alerts_query =
+        Query::new().with("alerts__series_signature", series.signature_id).with("limit", 30).with("timerange", timerange);
     if let Some(id) = series.repository_id {
         alerts_query = alerts_query.with("repository", id);
     }

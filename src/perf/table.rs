@@ -106,10 +106,12 @@ pub fn TableView(shown: Memo<Vec<Shown>>) -> impl IntoView {
     };
     let more = move || {
         let (total, shown_rows) = (rows.with(|r| r.len()), limit.get());
-        (total > shown_rows).then(|| view! {
-            <button type="button" class="btn" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {format!("Show {} more of {}", (total - shown_rows).min(PAGE), total - shown_rows)}
-            </button>
+        (total > shown_rows).then(|| {
+            view! {
+                <button type="button" class="btn" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {format!("Show {} more of {}", (total - shown_rows).min(PAGE), total - shown_rows)}
+                </button>
+            }
         })
     };
     view! {

@@ -45,7 +45,8 @@ pub fn Tooltip(shown: Shown, index: usize, x: f64, y: f64, chart_width: f64, loc
         .get_untracked()
         .and_then(|r| r.ok())
         .and_then(|list| list.iter().find(|r| r.name == repo).and_then(|r| r.changeset_url(&revision)));
-    let job = p.job_id[index].map(|id| app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &revision), ("selectedJob", &id.to_string())], &server));
+    let job = p.job_id[index]
+        .map(|id| app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &revision), ("selectedJob", &id.to_string())], &server));
     let alert = s.alerts.iter().find(|a| a.push_id == p.push_id[index]).cloned();
     let alert_link = alert.as_ref().map(|a| format!("{}/perfherder/alerts?id={}", server.url.as_str().trim_end_matches('/'), a.summary_id));
     let flip_x = x > chart_width - 340.0;

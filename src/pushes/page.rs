@@ -8,9 +8,9 @@ use treeherder_client::{Error, PushFilter};
 
 use crate::hallway::api::use_api;
 use crate::hallway::links::app_href;
-use crate::hallway::views::ViewId;
-use crate::hallway::ready::mark_ready;
 use crate::hallway::navigation::use_current_repo;
+use crate::hallway::ready::mark_ready;
+use crate::hallway::views::ViewId;
 use crate::widgets::{ErrorBanner, Notice, Spinner};
 
 const DEFAULT_COUNT: usize = 10;
@@ -31,12 +31,7 @@ fn failed(s: &PushStatus) -> i64 {
 async fn load(client: crate::hallway::api::Client, repo: String, count: usize) -> Result<Vec<Row>, Error> {
     let pushes = client.pushes(&repo, &PushFilter::new().count(count)).await?;
     let statuses = futures::future::join_all(pushes.results.iter().map(|p| client.push_status(&repo, p.id))).await;
-    Ok(pushes
-        .results
-        .into_iter()
-        .zip(statuses)
-        .map(|(push, status)| Row { push, status: status.map_err(|e| e.to_string()) })
-        .collect())
+    Ok(pushes.results.into_iter().zip(statuses).map(|(push, status)| Row { push, status: status.map_err(|e| e.to_string()) }).collect())
 }
 
 #[component]
@@ -62,7 +57,8 @@ pub fn PushesPage() -> impl IntoView {
     // Refresh while the page is visible.
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let visible = web_sys::window().and_then(|w| w.document()).is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            let visible =
+                web_sys::window().and_then(|w| w.document()).is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
             if visible {
                 tick.update(|t| *t += 1);
             }

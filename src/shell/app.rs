@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::hallway::api::Api;
 use crate::hallway::base::route_path;
@@ -134,12 +134,8 @@ fn Ready(loaded: LoadedConfig, chunk: Chunk) -> impl IntoView {
 fn OtherChunk(id: ViewId) -> impl IntoView {
     let location = use_location();
     let origin = crate::hallway::base::page_origin();
-    let target = format!(
-        "{origin}{}{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked(),
-        location.hash.get_untracked()
-    );
+    let target =
+        format!("{origin}{}{}{}", location.pathname.get_untracked(), location.search.get_untracked(), location.hash.get_untracked());
     let booted_here = crate::hallway::base::initial_href() == target;
     if !booted_here {
         if let Some(window) = web_sys::window() {
@@ -197,9 +193,7 @@ fn RedirectToDefault() -> impl IntoView {
     let search = search.trim_start_matches('?');
     let path = DEFAULT_VIEW.path();
     let target = if search.is_empty() { path.to_string() } else { format!("{path}?{search}") };
-    request_animation_frame(move || {
-        navigate(&target, leptos_router::NavigateOptions { replace: true, ..Default::default() })
-    });
+    request_animation_frame(move || navigate(&target, leptos_router::NavigateOptions { replace: true, ..Default::default() }));
     view! { <Spinner/> }
 }
 

@@ -4,14 +4,13 @@ use treeherder_client::models::Repository;
 
 use crate::hallway::api::use_api;
 use crate::hallway::links::route_with_query;
-use crate::hallway::views::DEFAULT_VIEW;
 use crate::hallway::navigation::use_current_repo;
+use crate::hallway::views::DEFAULT_VIEW;
 
 /// Repositories grouped as Treeherder's menu groups them, the deployment's favourites first.
 pub fn group_repositories<'a>(repos: &'a [Repository], favourites: &[String]) -> Vec<(String, Vec<&'a Repository>)> {
     let mut groups: Vec<(String, Vec<&Repository>)> = Vec::new();
-    let favs: Vec<&Repository> =
-        favourites.iter().filter_map(|name| repos.iter().find(|r| &r.name == name)).collect();
+    let favs: Vec<&Repository> = favourites.iter().filter_map(|name| repos.iter().find(|r| &r.name == name)).collect();
     if !favs.is_empty() {
         groups.push(("Favourites".to_string(), favs));
     }
@@ -65,8 +64,10 @@ pub fn RepoPicker() -> impl IntoView {
                     })
                     .collect_view();
                 // A repository the server does not know still shows, so the picker tells the truth.
-                let unknown = (!known).then(|| view! {
-                    <option value=current.clone() selected=true>{format!("{current} (unknown)")}</option>
+                let unknown = (!known).then(|| {
+                    view! {
+                        <option value=current.clone() selected=true>{format!("{current} (unknown)")}</option>
+                    }
                 });
                 view! { {unknown}{groups} }.into_any()
             }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::hallway::api::use_api;
 use crate::hallway::links::app_href;
-use crate::hallway::views::ViewId;
 use crate::hallway::server::server_kind;
+use crate::hallway::views::ViewId;
 
 /// The server in use, at a glance: its kind (production, stage, local, custom) and host.
 #[component]

@@ -8,6 +8,6 @@ mod spinner;
 
 pub use copy_button::CopyButton;
 pub use error_banner::{ErrorBanner, Notice};
-pub use json_tree::JsonTree;
 pub use escape::escape_html;
+pub use json_tree::JsonTree;
 pub use spinner::Spinner;

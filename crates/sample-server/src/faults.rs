@@ -143,9 +143,7 @@ pub async fn inject(State(app): State<Shared>, request: Request, next: Next) -> 
             response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
             response
         }
-        FaultMode::Malformed => {
-            ([(header::CONTENT_TYPE, "application/json")], "{\"results\": [1, 2, ").into_response()
-        }
+        FaultMode::Malformed => ([(header::CONTENT_TYPE, "application/json")], "{\"results\": [1, 2, ").into_response(),
         FaultMode::WrongShape => axum::Json(json!({"results": "not a list", "unexpected": {"shape": true}})).into_response(),
         FaultMode::Huge => {
             let response = next.run(request).await;
@@ -189,11 +187,8 @@ fn status_response(status: u16, retry_after: Option<u64>) -> Response {
         401 => ApiError::detail(code, "Authentication credentials were not provided.").into_response(),
         403 => ApiError::detail(code, "You do not have permission to perform this action.").into_response(),
         404 => ApiError::not_found("Not found.").into_response(),
-        429 => ApiError::detail(
-            code,
-            format!("Request was throttled. Expected available in {} seconds.", retry_after.unwrap_or(60)),
-        )
-        .into_response(),
+        429 => ApiError::detail(code, format!("Request was throttled. Expected available in {} seconds.", retry_after.unwrap_or(60)))
+            .into_response(),
         500 => (code, [(header::CONTENT_TYPE, "text/html")], "<h1>Server Error (500)</h1>").into_response(),
         502 => (code, [(header::CONTENT_TYPE, "text/html")], "<html><body><h1>502 Bad Gateway</h1></body></html>").into_response(),
         503 => (code, [(header::CONTENT_TYPE, "text/html")], "<html><body><h1>503 Service Unavailable</h1></body></html>").into_response(),
@@ -208,11 +203,19 @@ fn status_response(status: u16, retry_after: Option<u64>) -> Response {
 /// `POST /__sample/faults?mode=429&path=/api/jobs/&times=1&retry_after=7&delay_ms=3000&size=…`
 pub async fn add(State(app): State<Shared>, RawQuery(q): RawQuery) -> ApiResult {
     let params = Params::parse(q.as_deref());
-    let mode = params
-        .get("mode")
-        .and_then(FaultMode::parse)
-        .ok_or_else(|| ApiError::bad_request("mode must be an HTTP status 400-599 or slow, reset, truncated, malformed, wrong_shape, huge, no_cors"))?;
-    let number = |key: &str| params.get(key).map(|v| parse_python_int(v).filter(|n| *n >= 0).ok_or_else(|| ApiError::bad_request(format!("{key} must be a non-negative integer")))).transpose();
+    let mode = params.get("mode").and_then(FaultMode::parse).ok_or_else(|| {
+        ApiError::bad_request("mode must be an HTTP status 400-599 or slow, reset, truncated, malformed, wrong_shape, huge, no_cors")
+    })?;
+    let number = |key: &str| {
+        params
+            .get(key)
+            .map(|v| {
+                parse_python_int(v)
+                    .filter(|n| *n >= 0)
+                    .ok_or_else(|| ApiError::bad_request(format!("{key} must be a non-negative integer")))
+            })
+            .transpose()
+    };
     let fault = Fault {
         mode,
         path: params.get("path").unwrap_or("/api/").to_string(),

@@ -37,8 +37,21 @@ pub const URL_PAYLOADS: [&str; 4] = [
 
 /// Free-text fields, by JSON key (also the compact jobs form's property names).
 const TEXT_KEYS: &[&str] = &[
-    "comments", "author", "who", "job_type_name", "job_group_name", "job_type_symbol", "platform",
-    "machine_name", "reason", "summary", "search", "line", "title", "suite", "test",
+    "comments",
+    "author",
+    "who",
+    "job_type_name",
+    "job_group_name",
+    "job_type_symbol",
+    "platform",
+    "machine_name",
+    "reason",
+    "summary",
+    "search",
+    "line",
+    "title",
+    "suite",
+    "test",
 ];
 
 /// URL fields, by JSON key.
@@ -48,11 +61,7 @@ const URL_KEYS: &[&str] = &["url", "tc_root_url", "pushlog_feed", "logurl", "bug
 pub async fn rewrite(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
-    let is_json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("json"));
+    let is_json = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
     if !path.starts_with("/api/") || !is_json {
         return response;
     }
@@ -73,9 +82,10 @@ pub fn poison(value: &mut Value, schema: bool) {
     match value {
         Value::Object(map) => {
             // The compact jobs form: rows of cells named by `job_property_names`.
-            let names: Option<Vec<String>> = map.get("job_property_names").and_then(Value::as_array).map(|n| {
-                n.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
-            });
+            let names: Option<Vec<String>> = map
+                .get("job_property_names")
+                .and_then(Value::as_array)
+                .map(|n| n.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect());
             for (key, child) in map.iter_mut() {
                 match (key.as_str(), &mut *child, &names) {
                     ("results", Value::Array(rows), Some(names)) => {

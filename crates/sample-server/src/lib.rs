@@ -77,14 +77,17 @@ pub fn router(state: Shared, dist: Option<PathBuf>, app_server: &str, csp: Optio
 }
 
 /// [`router`], with the request timeout the served app's `config.json` gives (`--app-timeout`).
-pub fn router_with_timeout(state: Shared, dist: Option<PathBuf>, app_server: &str, csp: Option<String>, app_timeout: Option<u64>) -> Router {
+pub fn router_with_timeout(
+    state: Shared,
+    dist: Option<PathBuf>,
+    app_server: &str,
+    csp: Option<String>,
+    app_timeout: Option<u64>,
+) -> Router {
     let mut app = api::routes().merge(control::routes());
     if let Some(root) = dist.clone() {
         let server = app_server.to_string();
-        app = app.route(
-            "/config.json",
-            axum::routing::get(move || static_files::app_config(root.clone(), server.clone(), app_timeout)),
-        );
+        app = app.route("/config.json", axum::routing::get(move || static_files::app_config(root.clone(), server.clone(), app_timeout)));
     }
     app = match dist {
         Some(root) => app.fallback(move |uri: axum::http::Uri, request: axum::extract::Request| {

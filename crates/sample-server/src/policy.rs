@@ -60,10 +60,7 @@ pub async fn api_policy(request: Request, next: Next) -> Response {
 pub fn with_cors(mut response: Response, preflight: bool) -> Response {
     let h = response.headers_mut();
     h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    h.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("Retry-After, Date, WWW-Authenticate, Server-Authorization"),
-    );
+    h.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("Retry-After, Date, WWW-Authenticate, Server-Authorization"));
     if preflight {
         h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("DELETE, GET, OPTIONS, PATCH, POST, PUT"));
         h.insert(

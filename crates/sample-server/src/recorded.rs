@@ -44,15 +44,10 @@ pub fn extras() -> Vec<Recorded> {
 fn parse_bundle(gz: &[u8], name: &str) -> Vec<Recorded> {
     let mut text = String::new();
     // The bundle is compiled in: failing to read it is a build defect, not bad input.
-    flate2::read::GzDecoder::new(gz)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|e| panic!("embedded {name} bundle is corrupt: {e}"));
+    flate2::read::GzDecoder::new(gz).read_to_string(&mut text).unwrap_or_else(|e| panic!("embedded {name} bundle is corrupt: {e}"));
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(i, line)| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("embedded {name} bundle, line {}: {e}", i + 1))
-        })
+        .map(|(i, line)| serde_json::from_str(line).unwrap_or_else(|e| panic!("embedded {name} bundle, line {}: {e}", i + 1)))
         .collect()
 }

@@ -92,11 +92,9 @@ fn authenticate(keys: &HawkKeys, headers: &HeaderMap, uri: &Uri, body: &[u8]) ->
     let ts = parsed.ts.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs() as i64);
     let now = wall_clock().round() as i64;
     if (now - ts).unsigned_abs() > SKEW_WINDOW_SECS {
-        let mut response = ApiError::detail(
-            StatusCode::UNAUTHORIZED,
-            "Hawk authentication failed: The token has expired. Is your system clock correct?",
-        )
-        .into_response();
+        let mut response =
+            ApiError::detail(StatusCode::UNAUTHORIZED, "Hawk authentication failed: The token has expired. Is your system clock correct?")
+                .into_response();
         let challenge = format!("Hawk ts=\"{now}\", tsm=\"{}\", error=\"Stale timestamp\"", timestamp_mac(secret, now));
         if let Ok(value) = HeaderValue::from_str(&challenge) {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, value);
@@ -111,13 +109,7 @@ fn authenticate(keys: &HawkKeys, headers: &HeaderMap, uri: &Uri, body: &[u8]) ->
     Ok(id)
 }
 
-pub async fn post_jobs(
-    State(app): State<Shared>,
-    Path(project): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
+pub async fn post_jobs(State(app): State<Shared>, Path(project): Path<String>, headers: HeaderMap, uri: Uri, body: Bytes) -> Response {
     let who = match authenticate(&app.hawk, &headers, &uri, &body) {
         Ok(id) => id,
         Err(response) => return response,

@@ -52,12 +52,8 @@ pub fn populate(store: &mut Store, points: usize, now: f64) {
 
     // Pushes to attach points to: autoland's, oldest first.
     let pushes: Vec<(i64, String, i64)> = {
-        let mut p: Vec<_> = store
-            .pushes
-            .values()
-            .filter(|p| p.repository == "autoland")
-            .map(|p| (p.push_timestamp, p.revision.clone(), p.id))
-            .collect();
+        let mut p: Vec<_> =
+            store.pushes.values().filter(|p| p.repository == "autoland").map(|p| (p.push_timestamp, p.revision.clone(), p.id)).collect();
         p.sort();
         p
     };

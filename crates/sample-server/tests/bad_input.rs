@@ -73,9 +73,15 @@ async fn malformed_parameters_are_400_with_the_servers_messages() {
         ("/api/jobs/?last_modified__gt=yesterday", json!({"last_modified__gt": ["Enter a valid date/time."]})),
         ("/api/project/autoland/jobs/?count=2001", json!({"detail": "Specified count exceeds API MAX_JOBS_COUNT value: 2000"})),
         ("/api/project/autoland/jobs/?offset=x", json!("Invalid value for offset or count")),
-        ("/api/performance/summary/?repository=autoland", json!({"non_field_errors": ["Required: revision, startday and endday or interval."]})),
+        (
+            "/api/performance/summary/?repository=autoland",
+            json!({"non_field_errors": ["Required: revision, startday and endday or interval."]}),
+        ),
         ("/api/performance/summary/?interval=86400", json!({"repository": ["This field is required."]})),
-        ("/api/performance/summary/?repository=nope&interval=x", json!({"repository": ["nope does not exist."], "interval": ["A valid integer is required."]})),
+        (
+            "/api/performance/summary/?repository=nope&interval=x",
+            json!({"repository": ["nope does not exist."], "interval": ["A valid integer is required."]}),
+        ),
     ];
     for (url, expected) in cases {
         let (status, body) = api.get(url).await;

@@ -13,9 +13,7 @@ fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_eq(a, b)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
-        }
+        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w))),
         _ => a == b,
     }
 }
@@ -49,7 +47,11 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> String {
         _ => {
             let show = |v: &Value| {
                 let s = v.to_string();
-                if s.len() > 200 { format!("{}…", &s[..200]) } else { s }
+                if s.len() > 200 {
+                    format!("{}…", &s[..200])
+                } else {
+                    s
+                }
             };
             format!("{path}: server {} vs recorded {}", show(a), show(b))
         }

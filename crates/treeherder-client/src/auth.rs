@@ -96,13 +96,7 @@ pub fn sign(credentials: &Credentials, request: &RequestToSign<'_>, ts: i64, non
     let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ts.max(0) as u64);
     let header = builder.request().make_header_full(&hawk_credentials, when, nonce).map_err(|e| e.to_string())?;
     let mac = header.mac.as_ref().map(|m| B64.encode(m.as_slice())).unwrap_or_default();
-    Ok(Signature {
-        authorization: format!("Hawk {header}"),
-        ts,
-        nonce: nonce.to_string(),
-        payload_hash: hash.map(|h| B64.encode(h)),
-        mac,
-    })
+    Ok(Signature { authorization: format!("Hawk {header}"), ts, nonce: nonce.to_string(), payload_hash: hash.map(|h| B64.encode(h)), mac })
 }
 
 /// Hawk's payload hash: SHA-256 over `hawk.1.payload\n<content type>\n<body>\n`, with the

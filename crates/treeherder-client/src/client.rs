@@ -119,11 +119,7 @@ impl<T: Transport> TreeherderClient<T> {
     /// # Ok(()) }
     /// ```
     pub fn with_credentials(mut self, credentials: Credentials) -> Self {
-        self.auth = Some(Arc::new(HawkAuth {
-            credentials,
-            origin: self.server.origin().to_string(),
-            offset_secs: AtomicI64::new(0),
-        }));
+        self.auth = Some(Arc::new(HawkAuth { credentials, origin: self.server.origin().to_string(), offset_secs: AtomicI64::new(0) }));
         self
     }
 
@@ -182,13 +178,7 @@ impl<T: Transport> TreeherderClient<T> {
 
     /// Builds a request to `url`: our headers, and a Hawk signature when `sign` is set, the
     /// client has credentials and the URL is on their origin.
-    pub fn prepare(
-        &self,
-        method: &str,
-        url: &str,
-        body: Option<(Vec<u8>, &str)>,
-        sign: bool,
-    ) -> Result<HttpRequest, Error> {
+    pub fn prepare(&self, method: &str, url: &str, body: Option<(Vec<u8>, &str)>, sign: bool) -> Result<HttpRequest, Error> {
         let mut headers = self.base_headers();
         if let Some((_, content_type)) = &body {
             headers.push(("Content-Type".into(), content_type.to_string()));
@@ -198,13 +188,7 @@ impl<T: Transport> TreeherderClient<T> {
                 headers.push(("Authorization".into(), authorization));
             }
         }
-        Ok(HttpRequest {
-            method: method.to_string(),
-            url: url.to_string(),
-            headers,
-            body: body.map(|(b, _)| b),
-            timeout: self.timeout,
-        })
+        Ok(HttpRequest { method: method.to_string(), url: url.to_string(), headers, body: body.map(|(b, _)| b), timeout: self.timeout })
     }
 
     /// The `Authorization: Hawk …` value for a request, or `None` without credentials for its
@@ -315,11 +299,7 @@ impl<T: Transport> TreeherderClient<T> {
     }
 
     /// POSTs JSON (Hawk-signed when the client has credentials) and decodes the answer.
-    pub async fn post_json<B: serde::Serialize + ?Sized, R: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &B,
-    ) -> Result<R, Error> {
+    pub async fn post_json<B: serde::Serialize + ?Sized, R: DeserializeOwned>(&self, path: &str, body: &B) -> Result<R, Error> {
         let url = self.url(path, &Query::new());
         let bytes = serde_json::to_vec(body)
             .map_err(|e| Error::new(ErrorKind::InvalidInput(format!("cannot encode the body: {e}")), "POST", &url))?;
@@ -344,11 +324,7 @@ pub fn check_status(method: &str, url: &str, response: HttpResponse) -> Result<H
     let body = truncate_body(&response.body, 4096);
     log::error!("{method} {url} -> HTTP {}: {body}", response.status);
     let retry_after = response.header("Retry-After").and_then(|v| v.trim().parse::<u64>().ok());
-    Err(Error::new(
-        ErrorKind::Http { status: response.status, detail: extract_detail(&response.body), body, retry_after },
-        method,
-        url,
-    ))
+    Err(Error::new(ErrorKind::Http { status: response.status, detail: extract_detail(&response.body), body, retry_after }, method, url))
 }
 
 /// Decodes JSON, naming the path inside the document where it stopped matching `R`.

@@ -190,10 +190,7 @@ pub fn extract_detail(body: &[u8]) -> Option<String> {
                         return Some(found);
                     }
                 }
-                let parts: Vec<String> = map
-                    .iter()
-                    .filter_map(|(field, v)| text(v).map(|t| format!("{field}: {t}")))
-                    .collect();
+                let parts: Vec<String> = map.iter().filter_map(|(field, v)| text(v).map(|t| format!("{field}: {t}"))).collect();
                 (!parts.is_empty()).then(|| parts.join("; "))
             }
             Value::Number(n) => Some(n.to_string()),
@@ -206,8 +203,7 @@ pub fn extract_detail(body: &[u8]) -> Option<String> {
             let raw = String::from_utf8_lossy(body);
             let trimmed = raw.trim();
             // An HTML error page is not a message; a short plain-text line is.
-            (!trimmed.is_empty() && trimmed.len() <= 300 && !trimmed.starts_with('<'))
-                .then(|| trimmed.to_string())
+            (!trimmed.is_empty() && trimmed.len() <= 300 && !trimmed.starts_with('<')).then(|| trimmed.to_string())
         }
     }
 }
@@ -235,10 +231,7 @@ mod tests {
         assert_eq!(extract_detail(br#""No job with id: 5""#).unwrap(), "No job with id: 5");
         assert_eq!(extract_detail(br#"{"message":"No data found for job_id=1"}"#).unwrap(), "No data found for job_id=1");
         assert_eq!(extract_detail(br#"["Invalid page."]"#).unwrap(), "Invalid page.");
-        assert_eq!(
-            extract_detail(br#"{"interval":["A valid integer is required."]}"#).unwrap(),
-            "interval: A valid integer is required."
-        );
+        assert_eq!(extract_detail(br#"{"interval":["A valid integer is required."]}"#).unwrap(), "interval: A valid integer is required.");
         assert_eq!(extract_detail(b"Bad Gateway").unwrap(), "Bad Gateway");
         assert_eq!(extract_detail(b"<html><body>502</body></html>"), None);
         assert_eq!(extract_detail(b""), None);
@@ -247,21 +240,13 @@ mod tests {
     #[test]
     fn messages_say_what_to_do() {
         let e = |status, retry_after| {
-            Error::new(
-                ErrorKind::Http { status, detail: Some("x".into()), body: String::new(), retry_after },
-                "GET",
-                "https://t/api/",
-            )
+            Error::new(ErrorKind::Http { status, detail: Some("x".into()), body: String::new(), retry_after }, "GET", "https://t/api/")
         };
         assert!(e(403, None).to_string().contains("User-Agent"));
         assert!(e(429, Some(7)).to_string().contains("Retry after 7 s"));
         assert!(e(503, None).to_string().starts_with("Service unavailable (503) from GET https://t/api/: x"));
         assert!(e(503, None).is_transient() && !e(404, None).is_transient());
-        let skew = Error::new(
-            ErrorKind::ClockSkew { skew_secs: Some(-300), detail: "The token has expired".into() },
-            "POST",
-            "u",
-        );
+        let skew = Error::new(ErrorKind::ClockSkew { skew_secs: Some(-300), detail: "The token has expired".into() }, "POST", "u");
         assert!(skew.to_string().contains("300 s behind the server's"), "{skew}");
     }
 

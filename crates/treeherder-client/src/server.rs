@@ -76,13 +76,7 @@ impl ServerUrl {
     /// assert_eq!(sub.as_str(), "http://localhost:8000/th");
     /// ```
     pub fn parse(input: &str) -> Result<Self, Error> {
-        let invalid = |why: &str| {
-            Error::new(
-                ErrorKind::InvalidInput(format!("server URL {input:?} {why}")),
-                "GET",
-                input,
-            )
-        };
+        let invalid = |why: &str| Error::new(ErrorKind::InvalidInput(format!("server URL {input:?} {why}")), "GET", input);
         let url = parse_absolute(input.trim()).map_err(|e| invalid(&format!("is not a URL ({e})")))?;
         if url.scheme != "http" && url.scheme != "https" {
             return Err(invalid("must start with http:// or https://"));

@@ -69,7 +69,6 @@ pub struct LogReferenceSubmission {
     pub parse_status: String,
 }
 
-
 impl TreeherderJob {
     /// A job of `project` on the push `revision`, identified by `job_guid`; pending, tier 1.
     ///
@@ -335,9 +334,9 @@ impl<T: Transport> TreeherderClient<T> {
                 &url,
             ));
         }
-        collection.validate().map_err(|problems| {
-            Error::new(ErrorKind::InvalidInput(format!("invalid jobs: {}", problems.join("; "))), "POST", &url)
-        })?;
+        collection
+            .validate()
+            .map_err(|problems| Error::new(ErrorKind::InvalidInput(format!("invalid jobs: {}", problems.join("; "))), "POST", &url))?;
         let mut receipts = Vec::new();
         for chunk in collection.chunks(CHUNK_SIZE) {
             receipts.push(self.post_json(&path, chunk).await?);

@@ -36,7 +36,13 @@ fn random_spec(rng: &mut fastrand::Rng) -> Spec {
     let scheme = if rng.bool() { "https" } else { "http" };
     let host = ["example.com", "treeherder.mozilla.org", "127.0.0.1", "localhost", "th.example.net"][rng.usize(0..5)].to_string();
     let port = match rng.u8(0..4) {
-        0 => if scheme == "https" { 443 } else { 80 },
+        0 => {
+            if scheme == "https" {
+                443
+            } else {
+                80
+            }
+        }
         _ => rng.u16(1024..65535),
     };
     let segments: Vec<String> = (0..rng.usize(1..5)).map(|_| word(rng, PATH, 1..12)).collect();

@@ -31,7 +31,14 @@ fn sha1_payload_hash(content_type: &str, payload: &str) -> String {
     B64.encode(h.finalize())
 }
 
-fn req<'a>(method: &'a str, host: &'a str, port: u16, resource: &'a str, payload: Option<(&'a [u8], &'a str)>, ext: Option<&'a str>) -> RequestToSign<'a> {
+fn req<'a>(
+    method: &'a str,
+    host: &'a str,
+    port: u16,
+    resource: &'a str,
+    payload: Option<(&'a [u8], &'a str)>,
+    ext: Option<&'a str>,
+) -> RequestToSign<'a> {
     RequestToSign { method, host, port, resource, payload, ext }
 }
 
@@ -134,7 +141,9 @@ fn server_timestamp_mac_verifies() {
     assert_eq!(timestamp_mac(KEY1, 1353832234), "2mw1eh/qXzl0wJZ/E6XvBhRMEJN7L3j8AyMA8eItEb0=");
     assert!(auth::verify_timestamp_mac(KEY1, 1353832234, "2mw1eh/qXzl0wJZ/E6XvBhRMEJN7L3j8AyMA8eItEb0="));
     assert!(!auth::verify_timestamp_mac(KEY2, 1353832234, "2mw1eh/qXzl0wJZ/E6XvBhRMEJN7L3j8AyMA8eItEb0="));
-    let challenge = auth::parse_challenge(r#"Hawk ts="1353832234", tsm="2mw1eh/qXzl0wJZ/E6XvBhRMEJN7L3j8AyMA8eItEb0=", error="Stale timestamp""#).unwrap();
+    let challenge =
+        auth::parse_challenge(r#"Hawk ts="1353832234", tsm="2mw1eh/qXzl0wJZ/E6XvBhRMEJN7L3j8AyMA8eItEb0=", error="Stale timestamp""#)
+            .unwrap();
     assert_eq!(challenge.ts, Some(1353832234));
     assert_eq!(challenge.error.as_deref(), Some("Stale timestamp"));
 }

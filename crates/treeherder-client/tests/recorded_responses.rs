@@ -9,8 +9,8 @@ use std::io::Read;
 
 use serde_json::Value;
 use treeherder_client::{
-    Error, HttpRequest, HttpResponse, PushFilter, Query, ServerUrl, SignatureQuery, SummaryQuery, Transport,
-    TransportError, TreeherderClient,
+    Error, HttpRequest, HttpResponse, PushFilter, Query, ServerUrl, SignatureQuery, SummaryQuery, Transport, TransportError,
+    TreeherderClient,
 };
 
 struct Recorded {
@@ -36,8 +36,7 @@ fn load(name: &str) -> Vec<Recorded> {
 /// send extra data"), is left out.
 fn canonical(url: &str) -> String {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let mut pairs: Vec<(String, String)> =
-        form_urlencoded::parse(query.as_bytes()).into_owned().filter(|(k, _)| k != "full").collect();
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().filter(|(k, _)| k != "full").collect();
     pairs.sort();
     format!("{path}?{}", pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))
 }
@@ -66,10 +65,8 @@ impl Transport for Replay {
 }
 
 fn client(entries: &[Recorded]) -> TreeherderClient<Replay> {
-    let mut answers: HashMap<String, (u16, Vec<u8>)> = entries
-        .iter()
-        .map(|e| (canonical(&e.url), (e.status, serde_json::to_vec(&e.body).unwrap())))
-        .collect();
+    let mut answers: HashMap<String, (u16, Vec<u8>)> =
+        entries.iter().map(|e| (canonical(&e.url), (e.status, serde_json::to_vec(&e.body).unwrap()))).collect();
     // The project jobs list without `count` is the same as with the server's default, 10.
     for e in entries.iter().filter(|e| e.url.contains("/jobs/?") && !e.url.contains("count=") && !e.url.starts_with("/api/jobs/")) {
         answers.insert(canonical(&format!("{}&count=10", e.url)), (e.status, serde_json::to_vec(&e.body).unwrap()));
@@ -93,7 +90,8 @@ fn len(v: &Value) -> usize {
 async fn fetch_typed(c: &TreeherderClient<Replay>, e: &Recorded) -> Result<(), String> {
     let q = query_of(&e.url);
     let int = |s: &str| s.parse::<i64>().unwrap();
-    let check = |what: &str, got: usize, want: usize| if got == want { Ok(()) } else { Err(format!("{what}: decoded {got}, recorded {want}")) };
+    let check =
+        |what: &str, got: usize, want: usize| if got == want { Ok(()) } else { Err(format!("{what}: decoded {got}, recorded {want}")) };
     let err = |e: Error| e.to_string();
     match segs(&e.url).as_slice() {
         ["api", "repository"] => check("repositories", c.repositories().await.map_err(err)?.len(), len(&e.body)),
@@ -139,8 +137,12 @@ async fn fetch_typed(c: &TreeherderClient<Replay>, e: &Recorded) -> Result<(), S
             let job = c.job(repo, int(id)).await.map_err(err)?;
             check("logs", job.logs.len(), len(&e.body["logs"]))
         }
-        ["api", "project", repo, "jobs", id, "text_log_errors"] => check("errors", c.text_log_errors(repo, int(id)).await.map_err(err)?.len(), len(&e.body)),
-        ["api", "project", repo, "jobs", id, "bug_suggestions"] => check("suggestions", c.bug_suggestions(repo, int(id)).await.map_err(err)?.len(), len(&e.body)),
+        ["api", "project", repo, "jobs", id, "text_log_errors"] => {
+            check("errors", c.text_log_errors(repo, int(id)).await.map_err(err)?.len(), len(&e.body))
+        }
+        ["api", "project", repo, "jobs", id, "bug_suggestions"] => {
+            check("suggestions", c.bug_suggestions(repo, int(id)).await.map_err(err)?.len(), len(&e.body))
+        }
         ["api", "project", repo, "jobs", id, "similar_jobs"] => {
             let count = q.get("count").map_or(50, |n| n.parse().unwrap());
             check("similar", c.similar_jobs(repo, int(id), 0, count).await.map_err(err)?.len(), len(&e.body["results"]))
@@ -149,7 +151,9 @@ async fn fetch_typed(c: &TreeherderClient<Replay>, e: &Recorded) -> Result<(), S
             let ids: Vec<i64> = q.pairs().iter().map(|(_, v)| int(v)).collect();
             check("logs", c.job_log_urls(repo, &ids).await.map_err(err)?.len(), len(&e.body))
         }
-        ["api", "project", repo, "note"] => check("notes", c.job_notes(repo, int(q.get("job_id").unwrap())).await.map_err(err)?.len(), len(&e.body)),
+        ["api", "project", repo, "note"] => {
+            check("notes", c.job_notes(repo, int(q.get("job_id").unwrap())).await.map_err(err)?.len(), len(&e.body))
+        }
         ["api", "project", repo, "bug-job-map"] => {
             check("bugs", c.bug_job_map(repo, &[int(q.get("job_id").unwrap())]).await.map_err(err)?.len(), len(&e.body))
         }
@@ -169,7 +173,9 @@ async fn fetch_typed(c: &TreeherderClient<Replay>, e: &Recorded) -> Result<(), S
             let got = c.performance_platforms(repo, q.get("framework").map(int), q.get("interval").map(int)).await.map_err(err)?;
             check("platforms", got.len(), len(&e.body))
         }
-        ["api", "project", repo, "performance", "data"] => check("series", c.performance_data(repo, &q).await.map_err(err)?.len(), len(&e.body)),
+        ["api", "project", repo, "performance", "data"] => {
+            check("series", c.performance_data(repo, &q).await.map_err(err)?.len(), len(&e.body))
+        }
         ["api", "performance", "summary"] => {
             let sq = SummaryQuery {
                 repository: q.get("repository").unwrap().to_string(),
@@ -189,8 +195,12 @@ async fn fetch_typed(c: &TreeherderClient<Replay>, e: &Recorded) -> Result<(), S
             check("series", series.len(), len(&e.body))?;
             check("points", series[0].data.len(), len(&e.body[0]["data"]))
         }
-        ["api", "performance", "alertsummary"] => check("summaries", c.alert_summaries(&q).await.map_err(err)?.results.len(), len(&e.body["results"])),
-        ["api", "performance", "alertsummary", id] => check("alerts", c.alert_summary(int(id)).await.map_err(err)?.alerts.len(), len(&e.body["alerts"])),
+        ["api", "performance", "alertsummary"] => {
+            check("summaries", c.alert_summaries(&q).await.map_err(err)?.results.len(), len(&e.body["results"]))
+        }
+        ["api", "performance", "alertsummary", id] => {
+            check("alerts", c.alert_summary(int(id)).await.map_err(err)?.alerts.len(), len(&e.body["alerts"]))
+        }
         ["api", "performance", "alert"] => check("alerts", c.alerts(&q).await.map_err(err)?.results.len(), len(&e.body["results"])),
         _ => Err(format!("no typed call for {}", e.url)),
     }

@@ -11,8 +11,8 @@ use sample_server::{Options, SampleServer};
 use treeherder_client::submit::{TreeherderJob, TreeherderJobCollection};
 use treeherder_client::transport::NativeTransport;
 use treeherder_client::{
-    Credentials, ErrorKind, HttpRequest, HttpResponse, JobQuery, Progress, PushFilter, Query, ServerUrl, Transport,
-    TransportError, TreeherderClient,
+    Credentials, ErrorKind, HttpRequest, HttpResponse, JobQuery, Progress, PushFilter, Query, ServerUrl, Transport, TransportError,
+    TreeherderClient,
 };
 
 async fn start(options: Options) -> (SampleServer, TreeherderClient) {
@@ -210,9 +210,12 @@ fn wall() -> f64 {
 async fn a_client_five_minutes_off_succeeds_after_one_retry() {
     let server = SampleServer::start(Options::default()).await.unwrap();
     let requests = Arc::new(AtomicUsize::new(0));
-    let client = TreeherderClient::with_transport(ServerUrl::parse(&server.url()).unwrap(), Counting(NativeTransport::default(), requests.clone(), false))
-        .with_credentials(Credentials::new(DEMO_CLIENT_ID, DEMO_SECRET).unwrap())
-        .with_clock(|| wall() + 300.0);
+    let client = TreeherderClient::with_transport(
+        ServerUrl::parse(&server.url()).unwrap(),
+        Counting(NativeTransport::default(), requests.clone(), false),
+    )
+    .with_credentials(Credentials::new(DEMO_CLIENT_ID, DEMO_SECRET).unwrap())
+    .with_clock(|| wall() + 300.0);
     let revision = client.push("autoland", 59).await.unwrap().revision;
     requests.store(0, Ordering::SeqCst);
     client.post_collection("autoland", &demo_jobs(&revision, "skewed")).await.expect("succeeds after adjusting");
@@ -226,9 +229,12 @@ async fn a_client_five_minutes_off_succeeds_after_one_retry() {
 #[tokio::test(flavor = "multi_thread")]
 async fn skew_without_a_readable_challenge_is_reported_with_its_size() {
     let server = SampleServer::start(Options::default()).await.unwrap();
-    let client = TreeherderClient::with_transport(ServerUrl::parse(&server.url()).unwrap(), Counting(NativeTransport::default(), Default::default(), true))
-        .with_credentials(Credentials::new(DEMO_CLIENT_ID, DEMO_SECRET).unwrap())
-        .with_clock(|| wall() - 300.0);
+    let client = TreeherderClient::with_transport(
+        ServerUrl::parse(&server.url()).unwrap(),
+        Counting(NativeTransport::default(), Default::default(), true),
+    )
+    .with_credentials(Credentials::new(DEMO_CLIENT_ID, DEMO_SECRET).unwrap())
+    .with_clock(|| wall() - 300.0);
     let revision = client.push("autoland", 58).await.unwrap().revision;
     let e = client.post_collection("autoland", &demo_jobs(&revision, "blind")).await.unwrap_err();
     match e.kind {
@@ -257,9 +263,8 @@ async fn a_wrong_secret_fails_with_a_clear_message() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn credentials_are_never_sent_to_another_origin() {
-    let client = TreeherderClient::with_server("https://treeherder.example")
-        .unwrap()
-        .with_credentials(Credentials::new("id", "secret").unwrap());
+    let client =
+        TreeherderClient::with_server("https://treeherder.example").unwrap().with_credentials(Credentials::new("id", "secret").unwrap());
     assert!(client.authorization("POST", "https://treeherder.example/api/x/", Some((b"{}", "application/json"))).unwrap().is_some());
     for other in ["https://evil.example/api/x/", "http://treeherder.example/api/x/", "https://treeherder.example:8443/api/x/"] {
         assert_eq!(client.authorization("POST", other, None).unwrap(), None, "{other}");

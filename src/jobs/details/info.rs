@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use treeherder_client::models::Job;
 
 use crate::hallway::api::use_api;
-use crate::jobs::conventions::platform_name;
-use crate::jobs::use_jobs;
 use crate::hallway::links::safe_href;
 use crate::hallway::time::{date_time, duration};
+use crate::jobs::conventions::platform_name;
+use crate::jobs::use_jobs;
 use crate::widgets::{ErrorBanner, Spinner};
 
 #[component]

@@ -38,7 +38,8 @@ pub fn DetailsPanel() -> impl IntoView {
     let ctx = use_jobs();
     let api = use_api();
     let selection = Memo::new(move |_| ctx.params.with(|p| p.selection.clone()));
-    let height = RwSignal::new(crate::hallway::storage::get(HEIGHT_KEY).and_then(|h| h.parse::<f64>().ok()).unwrap_or(320.0).clamp(120.0, 900.0));
+    let height =
+        RwSignal::new(crate::hallway::storage::get(HEIGHT_KEY).and_then(|h| h.parse::<f64>().ok()).unwrap_or(320.0).clamp(120.0, 900.0));
 
     // A selection the loaded pushes do not have is looked up once they have all loaded.
     let lookup = LocalResource::new(move || {

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use treeherder_client::models::{Job, ProjectJob};
 
 use crate::hallway::api::use_api;
-use crate::jobs::conventions::{bug_url, platform_name};
-use crate::jobs::use_jobs;
 use crate::hallway::links::app_href;
 use crate::hallway::views::ViewId;
+use crate::jobs::conventions::{bug_url, platform_name};
+use crate::jobs::use_jobs;
 use crate::widgets::{ErrorBanner, Spinner};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,8 @@ fn FailureSummary(job: Job) -> impl IntoView {
         let (client, repo) = (api.client(), repo.clone());
         async move { futures::join!(client.bug_suggestions(&repo, id), client.text_log_errors(&repo, id)) }
     });
-    move || match data.get() {
+    move || {
+        match data.get() {
         None => view! { <Spinner label=Signal::stored("Loading the failure summary…".to_string())/> }.into_any(),
         Some((Err(error), _)) | Some((_, Err(error))) => {
             view! { <ErrorBanner context="Loading the failure summary" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any()
@@ -118,6 +119,7 @@ fn FailureSummary(job: Job) -> impl IntoView {
             </ul>
         }
         .into_any(),
+    }
     }
 }
 
@@ -241,7 +243,8 @@ fn Performance(job: Job) -> impl IntoView {
         let (client, repo) = (api.client(), repo.clone());
         async move { client.performance_job_data(&repo, id).await }
     });
-    move || match data.get() {
+    move || {
+        match data.get() {
         None => view! { <Spinner/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBanner context="Loading performance data" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
         Some(Ok(values)) if values.is_empty() => view! { <p class="muted">"This job produced no performance data."</p> }.into_any(),
@@ -260,5 +263,6 @@ fn Performance(job: Job) -> impl IntoView {
             </table>
         }
         .into_any(),
+    }
     }
 }

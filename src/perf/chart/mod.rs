@@ -54,12 +54,24 @@ fn context_of(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> O
 #[derive(Clone, Copy, Debug)]
 enum Drag {
     /// A zoom rectangle from this corner.
-    Zoom { x: f64, y: f64 },
+    Zoom {
+        x: f64,
+        y: f64,
+    },
     /// Panning: the start point and the window when it started.
-    Pan { x: f64, y: f64, from: Zoom },
+    Pan {
+        x: f64,
+        y: f64,
+        from: Zoom,
+    },
     /// On the overview: selecting a new window from this x, or moving the brush.
-    Brush { x: f64 },
-    MoveBrush { x: f64, from: Zoom },
+    Brush {
+        x: f64,
+    },
+    MoveBrush {
+        x: f64,
+        from: Zoom,
+    },
 }
 
 fn perf_mark(name: &str) {
@@ -95,7 +107,11 @@ pub fn Chart(
     // The locked tooltip, as indices into `shown`.
     let selected_index = Memo::new(move |_| {
         let (sig, id) = selected.get()?;
-        shown.with(|s| s.iter().enumerate().find_map(|(si, x)| (x.series.signature_id == sig).then(|| x.series.points.index_of(id).map(|i| (si, i))).flatten()))
+        shown.with(|s| {
+            s.iter()
+                .enumerate()
+                .find_map(|(si, x)| (x.series.signature_id == sig).then(|| x.series.points.index_of(id).map(|i| (si, i))).flatten())
+        })
     });
 
     let measure = move || {
@@ -218,7 +234,9 @@ pub fn Chart(
             _ => {
                 let Some(win) = window.get_untracked() else { return };
                 let found = if plot.contains(x, y) {
-                    shown.with_untracked(|list| hit::nearest(&styled(list), &plot.x_scale((win.x0, win.x1)), &plot.y_scale((win.y0, win.y1)), x, y, 10.0))
+                    shown.with_untracked(|list| {
+                        hit::nearest(&styled(list), &plot.x_scale((win.x0, win.x1)), &plot.y_scale((win.y0, win.y1)), x, y, 10.0)
+                    })
                 } else {
                     None
                 };
@@ -247,9 +265,9 @@ pub fn Chart(
                     }
                 } else {
                     // A click: lock the tooltip on the point under the pointer, or unlock.
-                    let point = hover.get_untracked().and_then(|(si, i)| {
-                        shown.with_untracked(|l| l.get(si).map(|s| (s.series.signature_id, s.series.points.id[i])))
-                    });
+                    let point = hover
+                        .get_untracked()
+                        .and_then(|(si, i)| shown.with_untracked(|l| l.get(si).map(|s| (s.series.signature_id, s.series.points.id[i]))));
                     on_select.run(point);
                 }
             }
@@ -305,7 +323,11 @@ pub fn Chart(
     let on_overview_down = move |e: web_sys::PointerEvent| {
         let x = f64::from(e.offset_x());
         let (Some(t), Some(win)) = (overview_x(x), window.get_untracked()) else { return };
-        drag.set_value(Some(if t > win.x0 && t < win.x1 && view.get_untracked().is_some() { Drag::MoveBrush { x, from: win } } else { Drag::Brush { x } }));
+        drag.set_value(Some(if t > win.x0 && t < win.x1 && view.get_untracked().is_some() {
+            Drag::MoveBrush { x, from: win }
+        } else {
+            Drag::Brush { x }
+        }));
         if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = el.set_pointer_capture(e.pointer_id());
         }
@@ -368,16 +390,26 @@ pub fn Chart(
                 })
                 .collect()
         });
-        Some(markers.into_iter().map(|(x, a, sig, point)| {
-            let kind = if a.is_regression { "regression" } else { "improvement" };
-            let label = format!("{} {}{}", if a.is_regression { "\u{25b2}" } else { "\u{25bc}" }, a.amount_pct.map(|p| format!("{p:.1}% ")).unwrap_or_default(), a.status);
-            view! {
-                <button type="button" class=format!("alert-marker {kind}") style:left=format!("{x:.1}px")
-                    data-push-id=a.push_id.to_string() data-kind=kind data-summary-id=a.summary_id.to_string()
-                    title=format!("Alert summary {}: {kind} at push {} ({})", a.summary_id, a.push_id, a.status)
-                    on:click=move |_| on_select.run(Some((sig, point)))>{label}</button>
-            }
-        }).collect_view())
+        Some(
+            markers
+                .into_iter()
+                .map(|(x, a, sig, point)| {
+                    let kind = if a.is_regression { "regression" } else { "improvement" };
+                    let label = format!(
+                        "{} {}{}",
+                        if a.is_regression { "\u{25b2}" } else { "\u{25bc}" },
+                        a.amount_pct.map(|p| format!("{p:.1}% ")).unwrap_or_default(),
+                        a.status
+                    );
+                    view! {
+                        <button type="button" class=format!("alert-marker {kind}") style:left=format!("{x:.1}px")
+                            data-push-id=a.push_id.to_string() data-kind=kind data-summary-id=a.summary_id.to_string()
+                            title=format!("Alert summary {}: {kind} at push {} ({})", a.summary_id, a.push_id, a.status)
+                            on:click=move |_| on_select.run(Some((sig, point)))>{label}</button>
+                    }
+                })
+                .collect_view(),
+        )
     };
 
     view! {

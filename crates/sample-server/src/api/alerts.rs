@@ -12,15 +12,11 @@ const DEFAULT_PAGE: i64 = 10;
 const MAX_PAGE: i64 = 100;
 
 fn page_size(params: &Params) -> usize {
-    params.get("limit").and_then(parse_python_int).filter(|n| *n > 0).map(|n| n.min(MAX_PAGE)).unwrap_or(DEFAULT_PAGE)
-        as usize
+    params.get("limit").and_then(parse_python_int).filter(|n| *n > 0).map(|n| n.min(MAX_PAGE)).unwrap_or(DEFAULT_PAGE) as usize
 }
 
 fn number(params: &Params, key: &str) -> Result<Option<i64>, ApiError> {
-    params
-        .get(key)
-        .map(|v| parse_python_int(v).ok_or_else(|| ApiError::field(key, "Enter a number.")))
-        .transpose()
+    params.get(key).map(|v| parse_python_int(v).ok_or_else(|| ApiError::field(key, "Enter a number."))).transpose()
 }
 
 /// `/api/performance/alertsummary/`: newest first, page-number pagination with `limit`.
@@ -45,14 +41,10 @@ pub async fn summaries(State(app): State<Shared>, RawQuery(q): RawQuery, headers
         .filter(|s| framework.is_none_or(|v| s["framework"].as_i64() == Some(v)))
         .filter(|s| repository.as_ref().is_none_or(|r| s["repository"].as_str() == Some(r.as_str())))
         .filter(|s| {
-            signature.is_none_or(|sig| {
-                s["alerts"].as_array().into_iter().flatten().any(|a| a["series_signature"]["id"].as_i64() == Some(sig))
-            })
+            signature
+                .is_none_or(|sig| s["alerts"].as_array().into_iter().flatten().any(|a| a["series_signature"]["id"].as_i64() == Some(sig)))
         })
-        .filter(|s| {
-            !hide_improvements
-                || s["alerts"].as_array().into_iter().flatten().any(|a| a["is_regression"].as_bool() == Some(true))
-        })
+        .filter(|s| !hide_improvements || s["alerts"].as_array().into_iter().flatten().any(|a| a["is_regression"].as_bool() == Some(true)))
         .filter(|s| {
             text.as_ref().is_none_or(|t| {
                 s["alerts"].as_array().into_iter().flatten().any(|a| {
@@ -82,7 +74,11 @@ pub async fn summaries(State(app): State<Shared>, RawQuery(q): RawQuery, headers
         params.0.sort_by(|a, b| a.0.cmp(&b.0));
         let q: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(&params.0).finish();
         let base = url.split('?').next().unwrap_or_default();
-        if q.is_empty() { base.to_string() } else { format!("{base}?{q}") }
+        if q.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{q}")
+        }
     };
     let results: Vec<Value> = matching.iter().skip((page - 1) * size).take(size).map(|v| (*v).clone()).collect();
     ok(json!({
@@ -109,8 +105,7 @@ pub async fn alerts(State(app): State<Shared>, RawQuery(q): RawQuery, headers: H
         Some(c) => decode_cursor(c).ok_or_else(|| ApiError::not_found("Invalid cursor"))?,
     };
     let store = app.store();
-    let mut matching: Vec<&Value> =
-        store.alerts.iter().filter(|a| id.is_none_or(|v| a["id"].as_i64() == Some(v))).collect();
+    let mut matching: Vec<&Value> = store.alerts.iter().filter(|a| id.is_none_or(|v| a["id"].as_i64() == Some(v))).collect();
     matching.sort_by_key(|a| std::cmp::Reverse(a["id"].as_i64()));
     let size = page_size(&params);
     let url = request_url(&headers, "/api/performance/alert/", q.as_deref());
@@ -122,7 +117,11 @@ pub async fn alerts(State(app): State<Shared>, RawQuery(q): RawQuery, headers: H
             params.0.push(("cursor".into(), encode_cursor(o)));
         }
         let q: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(&params.0).finish();
-        if q.is_empty() { base.to_string() } else { format!("{base}?{q}") }
+        if q.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{q}")
+        }
     };
     let results: Vec<Value> = matching.iter().skip(offset).take(size).map(|v| (*v).clone()).collect();
     ok(json!({

@@ -44,11 +44,8 @@ pub async fn job_log_urls(State(app): State<Shared>, Path(project): Path<String>
     ids.sort_unstable();
     ids.dedup();
     // Table order: Treeherder's query has no ORDER BY.
-    let mut logs: Vec<&crate::store::LogRecord> = ids
-        .iter()
-        .filter(|id| store.job_in(&project, **id).is_some())
-        .flat_map(|id| store.logs.get(id).into_iter().flatten())
-        .collect();
+    let mut logs: Vec<&crate::store::LogRecord> =
+        ids.iter().filter(|id| store.job_in(&project, **id).is_some()).flat_map(|id| store.logs.get(id).into_iter().flatten()).collect();
     logs.sort_by_key(|l| l.heap_rank);
     ok(Value::Array(logs.iter().map(|log| serde_json::to_value(log).unwrap_or(Value::Null)).collect()))
 }
@@ -77,11 +74,7 @@ pub async fn bug_job_map(State(app): State<Shared>, Path(project): Path<String>,
 
 /// `/api/project/{project}/performance/job-data/?job_id=`: the recorded answer, or the
 /// performance data points the job produced.
-pub async fn performance_job_data(
-    State(app): State<Shared>,
-    Path(project): Path<String>,
-    RawQuery(q): RawQuery,
-) -> ApiResult {
+pub async fn performance_job_data(State(app): State<Shared>, Path(project): Path<String>, RawQuery(q): RawQuery) -> ApiResult {
     let ids = job_ids(&Params::parse(q.as_deref()))?;
     let id = ids[ids.len() - 1];
     let store = app.store();

@@ -93,11 +93,7 @@ fn number_filter(key: &str, value: &str) -> Result<Option<Predicate>, ApiError> 
         return Ok(None);
     }
     if op == "in" {
-        let wanted: Vec<f64> = value
-            .split(',')
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| parse_number(key, s))
-            .collect::<Result<_, _>>()?;
+        let wanted: Vec<f64> = value.split(',').filter(|s| !s.trim().is_empty()).map(|s| parse_number(key, s)).collect::<Result<_, _>>()?;
         return Ok(Some(Box::new(move |j| wanted.contains(&get(j)))));
     }
     let wanted = parse_number(key, value)?;
@@ -157,10 +153,8 @@ fn time_filter(key: &str, value: &str) -> Result<Option<Predicate>, ApiError> {
     if op == "in" {
         return Ok(None);
     }
-    let wanted = parse_datetime(value).ok_or_else(|| ApiError {
-        status: axum::http::StatusCode::BAD_REQUEST,
-        body: json!({ key: ["Enter a valid date/time."] }),
-    })?;
+    let wanted = parse_datetime(value)
+        .ok_or_else(|| ApiError { status: axum::http::StatusCode::BAD_REQUEST, body: json!({ key: ["Enter a valid date/time."] }) })?;
     let op = op.to_string();
     Ok(Some(Box::new(move |j| compare(&op, get(j), wanted))))
 }

@@ -19,12 +19,8 @@ pub async fn list(State(app): State<Shared>, RawQuery(q): RawQuery, headers: Hea
     let params = Params::parse(q.as_deref());
     let filter = JobFilter::from_params(&params)?;
     // DRF's `_positive_int(strict=True, cutoff=max)`: anything else falls back to the default.
-    let page_size = params
-        .get("count")
-        .and_then(parse_python_int)
-        .filter(|n| *n > 0)
-        .map(|n| n.min(MAX_JOBS_COUNT))
-        .unwrap_or(MAX_JOBS_COUNT) as usize;
+    let page_size =
+        params.get("count").and_then(parse_python_int).filter(|n| *n > 0).map(|n| n.min(MAX_JOBS_COUNT)).unwrap_or(MAX_JOBS_COUNT) as usize;
     let store = app.store();
     let jobs: Vec<&JobRecord> = store.jobs.values().filter(|j| filter.matches(j)).collect();
     let pages = jobs.len().div_ceil(page_size).max(1);
@@ -37,12 +33,8 @@ pub async fn list(State(app): State<Shared>, RawQuery(q): RawQuery, headers: Hea
         return Err(invalid_page());
     }
     let now = app.clock.now();
-    let rows: Vec<Value> = jobs
-        .iter()
-        .skip((page - 1) * page_size)
-        .take(page_size)
-        .map(|j| j.compact_row(store.push_revision(j.push_id), now))
-        .collect();
+    let rows: Vec<Value> =
+        jobs.iter().skip((page - 1) * page_size).take(page_size).map(|j| j.compact_row(store.push_revision(j.push_id), now)).collect();
     let url = request_url(&headers, "/api/jobs/", q.as_deref());
     let next = (page < pages).then(|| replace_query_param(&url, "page", &(page + 1).to_string()));
     let previous = match page {
@@ -66,8 +58,7 @@ fn invalid_page() -> ApiError {
 /// DRF's `replace_query_param`: the query re-encoded with keys sorted.
 fn replace_query_param(url: &str, key: &str, value: &str) -> String {
     let (base, query) = url.split_once('?').unwrap_or((url, ""));
-    let mut pairs: Vec<(String, String)> =
-        form_urlencoded::parse(query.as_bytes()).into_owned().filter(|(k, _)| k != key).collect();
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().filter(|(k, _)| k != key).collect();
     pairs.push((key.to_string(), value.to_string()));
     encode_sorted(base, pairs)
 }
@@ -94,13 +85,43 @@ fn encode_sorted(base: &str, mut pairs: Vec<(String, String)>) -> String {
 
 /// The project list's column order (`_property_query_mapping` + `platform_option`).
 const PROJECT_JOB_FIELDS: [&str; 37] = [
-    "build_architecture", "build_os", "build_platform", "build_platform_id", "build_system_type",
-    "end_timestamp", "failure_classification_id", "id", "job_group_description", "job_group_id",
-    "job_group_name", "job_group_symbol", "job_guid", "job_type_description", "job_type_id",
-    "job_type_name", "job_type_symbol", "last_modified", "machine_name", "machine_platform_architecture",
-    "machine_platform_os", "option_collection_hash", "platform", "push_id", "reason", "ref_data_name",
-    "result", "result_set_id", "signature", "start_timestamp", "state", "submit_timestamp", "tier",
-    "who", "task_id", "retry_id", "platform_option",
+    "build_architecture",
+    "build_os",
+    "build_platform",
+    "build_platform_id",
+    "build_system_type",
+    "end_timestamp",
+    "failure_classification_id",
+    "id",
+    "job_group_description",
+    "job_group_id",
+    "job_group_name",
+    "job_group_symbol",
+    "job_guid",
+    "job_type_description",
+    "job_type_id",
+    "job_type_name",
+    "job_type_symbol",
+    "last_modified",
+    "machine_name",
+    "machine_platform_architecture",
+    "machine_platform_os",
+    "option_collection_hash",
+    "platform",
+    "push_id",
+    "reason",
+    "ref_data_name",
+    "result",
+    "result_set_id",
+    "signature",
+    "start_timestamp",
+    "state",
+    "submit_timestamp",
+    "tier",
+    "who",
+    "task_id",
+    "retry_id",
+    "platform_option",
 ];
 
 /// Offset/count/return_type of the project-bound lists, with their error answers.
@@ -151,10 +172,7 @@ fn project_params(params: &Params) -> Result<Params, ApiError> {
             renamed.push((field.replace("timestamp", "time"), crate::clock::iso(secs)));
         } else {
             if k.starts_with("last_modified") && crate::clock::parse_datetime(v).is_none() {
-                return Err(ApiError::bare(
-                    StatusCode::BAD_REQUEST,
-                    format!("Invalid date value for `last_modified`: {v}"),
-                ));
+                return Err(ApiError::bare(StatusCode::BAD_REQUEST, format!("Invalid date value for `last_modified`: {v}")));
             }
             renamed.push((k.clone(), v.clone()));
         }
@@ -165,11 +183,8 @@ fn project_params(params: &Params) -> Result<Params, ApiError> {
 /// The project's jobs matching `filter`, in table (heap) order: the project list has no
 /// `ORDER BY`.
 fn jobs_of_project<'a>(store: &'a Store, project: &str, filter: &JobFilter) -> Vec<&'a JobRecord> {
-    let mut jobs: Vec<&JobRecord> = store
-        .jobs
-        .values()
-        .filter(|j| store.repository_of_job(j) == Some(project) && filter.matches(j))
-        .collect();
+    let mut jobs: Vec<&JobRecord> =
+        store.jobs.values().filter(|j| store.repository_of_job(j) == Some(project) && filter.matches(j)).collect();
     jobs.sort_by_key(|j| j.heap_rank);
     jobs
 }
@@ -207,11 +222,7 @@ pub async fn retrieve(State(app): State<Shared>, Path((project, id)): Path<(Stri
 }
 
 /// `/api/project/{project}/jobs/{id}/similar_jobs/`: jobs of the same type, newest push first.
-pub async fn similar_jobs(
-    State(app): State<Shared>,
-    Path((project, id)): Path<(String, String)>,
-    RawQuery(q): RawQuery,
-) -> ApiResult {
+pub async fn similar_jobs(State(app): State<Shared>, Path((project, id)): Path<(String, String)>, RawQuery(q): RawQuery) -> ApiResult {
     let id = parse_id(&id, "job")?;
     let params = Params::parse(q.as_deref());
     let store = app.store();
@@ -221,10 +232,8 @@ pub async fn similar_jobs(
     let job = find_job(&store, &project, id)?;
     let window = window(&params, 50)?;
     let filter = JobFilter::from_params(&params)?;
-    let mut jobs: Vec<&JobRecord> = jobs_of_project(&store, &project, &filter)
-        .into_iter()
-        .filter(|j| j.job_type_id == job.job_type_id && j.id != job.id)
-        .collect();
+    let mut jobs: Vec<&JobRecord> =
+        jobs_of_project(&store, &project, &filter).into_iter().filter(|j| j.job_type_id == job.job_type_id && j.id != job.id).collect();
     jobs.sort_by(|a, b| b.push_id.cmp(&a.push_id).then(b.start_timestamp.cmp(&a.start_timestamp)));
     let mut body = job_list_body(&jobs, &window);
     body["meta"] = json!({ "offset": window.offset, "count": window.count, "repository": project });

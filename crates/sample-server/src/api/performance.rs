@@ -236,18 +236,11 @@ pub async fn summary(State(app): State<Shared>, RawQuery(q): RawQuery) -> ApiRes
     let mut out = Vec::new();
     for sig in signatures {
         let mut item = sig.summary.clone();
-        let points: Vec<_> = store
-            .series
-            .get(&sig.id)
-            .into_iter()
-            .flatten()
-            .filter(|d| in_range(d.push_timestamp, &d.revision))
-            .collect();
+        let points: Vec<_> = store.series.get(&sig.id).into_iter().flatten().filter(|d| in_range(d.push_timestamp, &d.revision)).collect();
         let mut data = Vec::new();
         if query.signature.is_some() && query.all_data {
             for d in &points {
-                let values: Vec<f64> =
-                    if query.replicates && !d.replicates.is_empty() { d.replicates.clone() } else { vec![d.value] };
+                let values: Vec<f64> = if query.replicates && !d.replicates.is_empty() { d.replicates.clone() } else { vec![d.value] };
                 for value in values {
                     data.push(json!({
                         "job_id": d.job_id,

@@ -63,8 +63,7 @@ fn revision_matches(candidate: &str, wanted: &str) -> bool {
 /// The push whose tip revision is `revision` (a prefix when shorter than 40), for
 /// `fromchange`/`tochange`. Treeherder itself fails with a 500 here; we say what is missing.
 fn push_time_of(store: &Store, project: &str, param: &str, revision: &str) -> Result<i64, ApiError> {
-    let found: Vec<&PushRecord> =
-        store.pushes_of(project).into_iter().filter(|p| revision_matches(&p.revision, revision)).collect();
+    let found: Vec<&PushRecord> = store.pushes_of(project).into_iter().filter(|p| revision_matches(&p.revision, revision)).collect();
     match found.as_slice() {
         [push] => Ok(push.push_timestamp),
         [] => Err(ApiError::not_found(format!("No push with revision {revision} in {project} (for {param})"))),
@@ -74,8 +73,7 @@ fn push_time_of(store: &Store, project: &str, param: &str, revision: &str) -> Re
 
 pub async fn list(State(app): State<Shared>, Path(project): Path<String>, RawQuery(q): RawQuery) -> ApiResult {
     let params = Params::parse(q.as_deref());
-    let mut filter_params =
-        FilterParams(params.keys().into_iter().map(|k| (k.to_string(), json!(params.last(k)))).collect());
+    let mut filter_params = FilterParams(params.keys().into_iter().map(|k| (k.to_string(), json!(params.last(k)))).collect());
     let mut meta = Map::new();
     for param in RANGE_PARAMS {
         if let Some(v) = params.get(param) {
@@ -147,8 +145,9 @@ pub async fn list(State(app): State<Shared>, Path(project): Path<String>, RawQue
     for param in ["id__lt", "id__lte", "id__gt", "id__gte", "id"] {
         let value = match filter_params.get(param) {
             None => 0,
-            Some(v) => parse_python_int(&value_text(v))
-                .ok_or_else(|| ApiError::bad_request(format!("Invalid timestamp specified for {param}")))?,
+            Some(v) => {
+                parse_python_int(&value_text(v)).ok_or_else(|| ApiError::bad_request(format!("Invalid timestamp specified for {param}")))?
+            }
         };
         if value != 0 {
             pushes.retain(|p| match param {
@@ -273,10 +272,7 @@ pub async fn decision_task(State(app): State<Shared>, Path(_project): Path<Strin
     }
     if found.is_empty() {
         let listed: Vec<String> = requested.iter().map(|p| format!("'{p}'")).collect();
-        return Err(ApiError::bare(
-            StatusCode::NOT_FOUND,
-            format!("No decision tasks found for pushes: [{}]", listed.join(", ")),
-        ));
+        return Err(ApiError::bare(StatusCode::NOT_FOUND, format!("No decision tasks found for pushes: [{}]", listed.join(", "))));
     }
     ok(Value::Object(found))
 }

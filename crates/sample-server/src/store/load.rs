@@ -39,12 +39,7 @@ pub fn build(recorded: &[Recorded]) -> Store {
             ["api", "optioncollectionhash"] if ok => {
                 store.option_collection_hashes = r.body.clone();
                 for entry in r.body.as_array().into_iter().flatten() {
-                    let names: Vec<&str> = entry["options"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|o| o["name"].as_str())
-                        .collect();
+                    let names: Vec<&str> = entry["options"].as_array().into_iter().flatten().filter_map(|o| o["name"].as_str()).collect();
                     if let Some(hash) = entry["option_collection_hash"].as_str() {
                         store.option_names.insert(hash.to_string(), names.join(" "));
                     }
@@ -64,14 +59,8 @@ pub fn build(recorded: &[Recorded]) -> Store {
                 }
             }
             ["api", "jobs"] if ok && r.note.is_none() => {
-                let names: Vec<&str> = r.body["job_property_names"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .collect();
-                let (Some(id_col), Some(dur_col)) =
-                    (names.iter().position(|n| *n == "id"), names.iter().position(|n| *n == "duration"))
+                let names: Vec<&str> = r.body["job_property_names"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                let (Some(id_col), Some(dur_col)) = (names.iter().position(|n| *n == "id"), names.iter().position(|n| *n == "duration"))
                 else {
                     continue;
                 };

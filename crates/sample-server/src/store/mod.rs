@@ -65,8 +65,7 @@ impl Store {
 
     /// The pushes of a repository, newest first (Treeherder orders by `-time`).
     pub fn pushes_of(&self, repository: &str) -> Vec<&PushRecord> {
-        let mut pushes: Vec<&PushRecord> =
-            self.pushes.values().filter(|p| p.repository == repository).collect();
+        let mut pushes: Vec<&PushRecord> = self.pushes.values().filter(|p| p.repository == repository).collect();
         pushes.sort_by(|a, b| b.push_timestamp.cmp(&a.push_timestamp).then(b.id.cmp(&a.id)));
         pushes
     }

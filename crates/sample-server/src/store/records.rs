@@ -196,10 +196,7 @@ impl JobRecord {
             map.remove("task_id");
             map.remove("retry_id");
             map.insert("resource_uri".into(), json!(format!("/api/project/{repository}/jobs/{}/", self.id)));
-            map.insert(
-                "logs".into(),
-                Value::Array(logs.iter().map(|l| json!({"name": l.name, "url": l.url})).collect()),
-            );
+            map.insert("logs".into(), Value::Array(logs.iter().map(|l| json!({"name": l.name, "url": l.url})).collect()));
             if !self.platform_option.is_empty() {
                 map.insert("platform_option".into(), json!(self.platform_option));
             }

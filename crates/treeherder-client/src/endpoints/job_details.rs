@@ -25,8 +25,7 @@ impl<T: Transport> TreeherderClient<T> {
 
     /// Error lines the log parser found in a job's log.
     pub async fn text_log_errors(&self, project: &str, job_id: i64) -> Result<Vec<TextLogError>, Error> {
-        self.get_json(&format!("/api/project/{}/jobs/{job_id}/text_log_errors/", encode_segment(project)), &Query::new())
-            .await
+        self.get_json(&format!("/api/project/{}/jobs/{job_id}/text_log_errors/", encode_segment(project)), &Query::new()).await
     }
 
     /// Bugs that may match a failed job's error lines.
@@ -41,14 +40,12 @@ impl<T: Transport> TreeherderClient<T> {
     /// # Ok(()) }
     /// ```
     pub async fn bug_suggestions(&self, project: &str, job_id: i64) -> Result<Vec<BugSuggestion>, Error> {
-        self.get_json(&format!("/api/project/{}/jobs/{job_id}/bug_suggestions/", encode_segment(project)), &Query::new())
-            .await
+        self.get_json(&format!("/api/project/{}/jobs/{job_id}/bug_suggestions/", encode_segment(project)), &Query::new()).await
     }
 
     /// Classifications of a job.
     pub async fn job_notes(&self, project: &str, job_id: i64) -> Result<Vec<JobNote>, Error> {
-        self.get_json(&format!("/api/project/{}/note/", encode_segment(project)), &Query::new().with("job_id", job_id))
-            .await
+        self.get_json(&format!("/api/project/{}/note/", encode_segment(project)), &Query::new().with("job_id", job_id)).await
     }
 
     /// Bugs linked to jobs.

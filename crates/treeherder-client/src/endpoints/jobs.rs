@@ -210,11 +210,7 @@ impl<T: Transport> TreeherderClient<T> {
         // would decode as an empty job: the id is what proves it is the job asked for.
         if detail.job.id != job_id {
             let message = format!("expected job {job_id}, the answer is about job {}", detail.job.id);
-            return Err(Error::new(
-                crate::error::ErrorKind::Decode { path: "id".into(), message },
-                "GET",
-                &self.url(&path, &Query::new()),
-            ));
+            return Err(Error::new(crate::error::ErrorKind::Decode { path: "id".into(), message }, "GET", &self.url(&path, &Query::new())));
         }
         Ok(detail)
     }
@@ -226,8 +222,7 @@ impl<T: Transport> TreeherderClient<T> {
             results: Vec<ProjectJob>,
         }
         let q = Query::new().with_opt("offset", (offset > 0).then_some(offset)).with("count", count.min(50));
-        let page: Page =
-            self.get_json(&format!("/api/project/{}/jobs/{job_id}/similar_jobs/", encode_segment(project)), &q).await?;
+        let page: Page = self.get_json(&format!("/api/project/{}/jobs/{job_id}/similar_jobs/", encode_segment(project)), &q).await?;
         Ok(page.results)
     }
 }

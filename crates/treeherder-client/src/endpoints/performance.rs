@@ -88,9 +88,12 @@ impl<T: Transport> TreeherderClient<T> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn performance_signatures(&self, project: &str, query: &SignatureQuery) -> Result<BTreeMap<i64, PerformanceSignature>, Error> {
-        self.get_json(&format!("/api/project/{}/performance/signatures/", encode_segment(project)), &query.to_query())
-            .await
+    pub async fn performance_signatures(
+        &self,
+        project: &str,
+        query: &SignatureQuery,
+    ) -> Result<BTreeMap<i64, PerformanceSignature>, Error> {
+        self.get_json(&format!("/api/project/{}/performance/signatures/", encode_segment(project)), &query.to_query()).await
     }
 
     /// Platforms with performance data in a repository.

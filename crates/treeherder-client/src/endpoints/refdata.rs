@@ -44,10 +44,7 @@ impl<T: Transport> TreeherderClient<T> {
     /// ```
     pub async fn option_collection_hash(&self) -> Result<BTreeMap<String, Vec<String>>, Error> {
         let list: Vec<OptionCollection> = self.get_json("/api/optioncollectionhash/", &Query::new()).await?;
-        Ok(list
-            .into_iter()
-            .map(|c| (c.option_collection_hash, c.options.into_iter().map(|o| o.name).collect()))
-            .collect())
+        Ok(list.into_iter().map(|c| (c.option_collection_hash, c.options.into_iter().map(|o| o.name).collect())).collect())
     }
 
     /// Machine platforms (`/api/machineplatforms/`).

@@ -14,8 +14,7 @@ pub fn parse_schema(text: &str) -> Result<openapiv3::OpenAPI, String> {
     let scan: DuplicateKeys = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let normalised;
     let text = if scan.0 {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         normalised = value.to_string();
         normalised.as_str()
     } else {
@@ -35,10 +34,7 @@ impl<'de> serde::Deserialize<'de> for DuplicateKeys {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("JSON")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DuplicateKeys, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<DuplicateKeys, A::Error> {
                 let mut keys = std::collections::HashSet::new();
                 let mut found = false;
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
@@ -47,10 +43,7 @@ impl<'de> serde::Deserialize<'de> for DuplicateKeys {
                 }
                 Ok(DuplicateKeys(found))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<DuplicateKeys, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<DuplicateKeys, A::Error> {
                 let mut found = false;
                 while let Some(item) = seq.next_element::<DuplicateKeys>()? {
                     found |= item.0;
@@ -102,14 +95,7 @@ impl<T: Transport> TreeherderClient<T> {
         let text = String::from_utf8_lossy(&response.body).into_owned();
         let schema = parse_schema(&text).map_err(|message| {
             log::error!("GET {url}: {message}");
-            Error::new(
-                ErrorKind::Decode {
-                    path: String::new(),
-                    message,
-                },
-                "GET",
-                &url,
-            )
+            Error::new(ErrorKind::Decode { path: String::new(), message }, "GET", &url)
         })?;
         Ok((text, schema))
     }
@@ -125,14 +111,9 @@ mod tests {
     fn duplicate_keys_in_a_path_item_do_not_panic() {
         let text = r#"{"openapi":"3.0.3","info":{"title":"","version":"1"},
             "paths":{"/api/x/":{"get":{"responses":{}},"get":{"responses":{"200":{"description":""}}}}}}"#;
-        let direct =
-            std::panic::catch_unwind(|| serde_json::from_str::<openapiv3::OpenAPI>(text).is_ok());
-        assert!(
-            direct.is_err(),
-            "this input is the one that made the library panic"
-        );
-        let schema =
-            parse_schema(text).expect("the last duplicate wins, as in a browser's JSON.parse");
+        let direct = std::panic::catch_unwind(|| serde_json::from_str::<openapiv3::OpenAPI>(text).is_ok());
+        assert!(direct.is_err(), "this input is the one that made the library panic");
+        let schema = parse_schema(text).expect("the last duplicate wins, as in a browser's JSON.parse");
         assert_eq!(schema.paths.paths.len(), 1);
     }
 }

@@ -90,9 +90,24 @@ pub struct JobPage {
 
 /// The columns this decoder knows; others are skipped.
 pub const JOB_COLUMNS: [&str; 18] = [
-    "failure_classification_id", "id", "job_group_name", "job_group_symbol", "job_type_name",
-    "job_type_symbol", "last_modified", "platform", "push_id", "push_revision", "result",
-    "signature", "state", "tier", "task_id", "retry_id", "duration", "platform_option",
+    "failure_classification_id",
+    "id",
+    "job_group_name",
+    "job_group_symbol",
+    "job_type_name",
+    "job_type_symbol",
+    "last_modified",
+    "platform",
+    "push_id",
+    "push_revision",
+    "result",
+    "signature",
+    "state",
+    "tier",
+    "task_id",
+    "retry_id",
+    "duration",
+    "platform_option",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq)]

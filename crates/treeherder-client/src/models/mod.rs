@@ -12,18 +12,16 @@ mod status;
 
 pub use alerts::{Alert, AlertSignature, AlertSummary, TaskclusterRun};
 pub use job::{decode_job_page, Job, JobPage, ProjectJob, JOB_COLUMNS};
-pub use status::{status_names, JobResult, JobState, JobStatus};
 pub use job_details::{
-    BugJobMap, BugMatch, BugSuggestion, BugSuggestionBugs, JobDetail, JobLog, JobNote, LogReference,
-    TaskclusterMetadata, TextLogError,
+    BugJobMap, BugMatch, BugSuggestion, BugSuggestionBugs, JobDetail, JobLog, JobNote, LogReference, TaskclusterMetadata, TextLogError,
 };
 pub use performance::{
-    AlertSettings, PerformanceDatum, PerformanceFramework, PerformanceSignature, PerformanceSummary, PerformanceTag,
-    SummaryPoint,
+    AlertSettings, PerformanceDatum, PerformanceFramework, PerformanceSignature, PerformanceSummary, PerformanceTag, SummaryPoint,
 };
 pub use push::{Commit, Push, PushList, PushListMeta, PushStatus};
 pub use refdata::{FailureClassification, IssueTracker, MachinePlatform, OptionCollection, OptionName};
 pub use repository::{Repository, RepositoryGroup};
+pub use status::{status_names, JobResult, JobState, JobStatus};
 
 use serde::{Deserialize, Serialize};
 

@@ -13,12 +13,9 @@ pub struct BrowserTransport;
 
 impl Transport for BrowserTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let controller = web_sys::AbortController::new()
-            .map_err(|e| TransportError::Network(js_message(&e)))?;
+        let controller = web_sys::AbortController::new().map_err(|e| TransportError::Network(js_message(&e)))?;
         let method = request.method.parse::<Method>().unwrap_or(Method::GET);
-        let mut builder = RequestBuilder::new(&request.url)
-            .method(method)
-            .abort_signal(Some(&controller.signal()));
+        let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(Some(&controller.signal()));
         for (name, value) in &request.headers {
             // Forbidden header names: the browser would reject the whole request.
             if !name.eq_ignore_ascii_case("user-agent") {
@@ -57,9 +54,8 @@ impl Transport for BrowserTransport {
 pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let global = js_sys::global();
-        let set_timeout = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let set_timeout =
+            js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(set_timeout) = set_timeout {
             let _ = set_timeout.call2(&global, &resolve, &JsValue::from(ms));
         }

@@ -16,8 +16,7 @@ impl Default for NativeTransport {
 
 impl Transport for NativeTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let method = reqwest::Method::from_bytes(request.method.as_bytes())
-            .map_err(|e| TransportError::Network(e.to_string()))?;
+        let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|e| TransportError::Network(e.to_string()))?;
         let mut builder = self.http.request(method, &request.url).timeout(request.timeout);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
@@ -41,11 +40,8 @@ impl Transport for NativeTransport {
         };
         let response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-            .collect();
+        let headers =
+            response.headers().iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
         let body = response.bytes().await.map_err(classify)?.to_vec();
         Ok(HttpResponse { status, headers, body })
     }
