@@ -57,10 +57,12 @@ const boot = `// Written by scripts/finalize-dist.mjs from src/shell/boot.js.\n$
 const bootName = `boot-${digest('sha256', boot, 'hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);
 
-// 2. Files as data. Trunk's tags for its chunk are dropped: every chunk gets the same two. A
-//    stylesheet named in a view's styles (style/<name>.css) goes with that view's chunk; the
-//    others (tokens, app) are shared.
+// 2. Files as data. Trunk's tags for its chunk are dropped: every chunk gets the same three —
+//    its wasm and JS, and one stylesheet: the shared styles (tokens, app) and those named in its
+//    views' styles (style/<name>.css), in index.html's order, in one file (each request more is
+//    a round trip on a real line, and the browser opens six connections at most).
 const shared = [];
+const sharedStyles = [];
 const chunkStyles = Object.fromEntries(chunkNames.map((c) => [c, []]));
 const assetTag = /[ \t]*<(link|script)\b([^>]*?)\/?>(?:<\/script>)?\n?/g;
 html = html.replace(assetTag, (whole, tag, attrText) => {
@@ -70,18 +72,25 @@ html = html.replace(assetTag, (whole, tag, attrText) => {
   if (!isAsset) return whole;
   const href = attrs.href || attrs.src || '';
   if (href.includes(chunks[mainChunk].js) || href.includes(chunks[mainChunk].wasm)) return '';
-  // Stylesheets added by a script do not hold back the first paint unless asked: the skeleton
-  // must not flash unstyled.
-  if (attrs.rel === 'stylesheet') attrs.blocking = 'render';
-  const stem = attrs.rel === 'stylesheet' ? path.basename(href).replace(/-[0-9a-f]+\.css$/, '') : null;
-  const owners = viewList.views.filter((v) => (v.styles || []).includes(stem)).map((v) => v.chunk);
-  if (owners.length) {
-    for (const chunk of new Set(owners)) chunkStyles[chunk].push({ tag, attrs });
-  } else {
-    shared.push({ tag, attrs });
+  if (attrs.rel === 'stylesheet') {
+    const stem = path.basename(href).replace(/-[0-9a-f]+\.css$/, '');
+    const owners = viewList.views.filter((v) => (v.styles || []).includes(stem)).map((v) => v.chunk);
+    const file = path.join(dir, href.replace(/^\.\//, ''));
+    if (owners.length) for (const chunk of new Set(owners)) chunkStyles[chunk].push(file);
+    else sharedStyles.push(file);
+    return '';
   }
+  shared.push({ tag, attrs });
   return '';
 });
+const styleOf = {};
+for (const name of chunkNames) {
+  const files = [...sharedStyles, ...chunkStyles[name]];
+  const css = files.map((f) => `/* ${path.basename(f).replace(/-[0-9a-f]+\.css$/, '.css')} */\n${fs.readFileSync(f, 'utf8').trim()}\n`).join('\n');
+  styleOf[name] = `${name}-${digest('sha256', css, 'hex').slice(0, 16)}.css`;
+  fs.writeFileSync(path.join(dir, styleOf[name]), css);
+}
+for (const f of new Set([...sharedStyles, ...Object.values(chunkStyles).flat()])) fs.rmSync(f);
 shared.push({ tag: 'script', attrs: { type: 'module', src: `./${bootName}`, integrity: `sha384-${digest('sha384', boot)}`, crossorigin: 'anonymous' } });
 const app = {
   default: viewList.default,
@@ -90,10 +99,12 @@ const app = {
   chunks: Object.fromEntries(Object.entries(chunks).map(([name, f]) => [name, {
     js: `./${f.js}`,
     wasm: `./${f.wasm}`,
+    // The biggest first, so it never waits for a connection. The stylesheet holds back the
+    // first paint (a script-added one does not unless asked): the skeleton never flashes unstyled.
     assets: [
-      ...chunkStyles[name],
-      { tag: 'link', attrs: { rel: 'modulepreload', href: `./${f.js}`, crossorigin: 'anonymous' } },
       { tag: 'link', attrs: { rel: 'preload', href: `./${f.wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' } },
+      { tag: 'link', attrs: { rel: 'modulepreload', href: `./${f.js}`, crossorigin: 'anonymous' } },
+      { tag: 'link', attrs: { rel: 'stylesheet', href: `./${styleOf[name]}`, blocking: 'render' } },
     ],
   }])),
 };

@@ -23,7 +23,7 @@
   if (/[?&]embed=(1|true)(&|$)/.test(location.search)) root.classList.add('embed');
   function load() {
     var chunk = (app.chunks || {})[root.getAttribute('data-chunk')] || {};
-    (app.shared || []).concat(chunk.assets || []).forEach(function (a) {
+    (chunk.assets || []).concat(app.shared || []).forEach(function (a) {
       var el = d.createElement(a.tag);
       Object.keys(a.attrs).forEach(function (k) { el.setAttribute(k, a.attrs[k]); });
       if (a.tag === 'script') el.onerror = retry;

@@ -115,4 +115,22 @@ const FIRST_REQUESTS = {
     const ids = (pushes.results || []).map((p) => p.id).filter(Number.isInteger);
     if (ids.length) ask(`${server}/api/jobs/?${new URLSearchParams([['push_id__in', ids.join(',')]])}`);
   },
+  // explorer/page.rs: the schema.
+  async Docs(server) {
+    ask(`${server}/api/schema/?format=json`);
+  },
+  // perf/series.rs: the frameworks, and each series' summary over the URL's time range.
+  async Graphs(server, params) {
+    const ranges = ['86400', '172800', '604800', '1209600', '2592000', '5184000', '7776000', '31536000'];
+    const timerange = params.get('timerange') ?? '1209600';
+    if (!ranges.includes(timerange) || params.has('replicates')) return;
+    ask(`${server}/api/performance/framework/`);
+    for (const series of new Set(params.getAll('series').slice(0, 6))) {
+      const [repo, signature, , framework] = series.split(',');
+      if (!/^[\w.-]+$/.test(repo || '') || !/^\d+$/.test(signature || '') || !/^\d+$/.test(framework || '')) continue;
+      const query = new URLSearchParams([['repository', repo], ['signature', signature], ['framework', framework],
+        ['interval', timerange], ['all_data', 'true'], ['replicates', 'false']]);
+      ask(`${server}/api/performance/summary/?${query}`);
+    }
+  },
 };
