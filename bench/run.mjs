@@ -167,7 +167,7 @@ function printChunkBytes() {
     return [raw.length, zlib.gzipSync(raw, { level: 9 }).length, zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
   };
   const shared = app.shared.map(fileOf).filter((f) => f && f !== 'config.json');
-  console.log('\nBytes per view (index.html + shared CSS/boot + the chunk\'s CSS, JS, wasm), KiB raw / gzip / brotli:');
+  console.log('\nBytes per view (index.html, the boot script, the chunk\'s stylesheet, JS and wasm), KiB raw / gzip / brotli:');
   for (const view of app.views) {
     const chunk = app.chunks[view.chunk];
     const files = ['index.html', ...shared, ...chunk.assets.map(fileOf)].filter((f) => fs.existsSync(path.join(DIST, f)));
