@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 fn main() {
     println!("cargo:rerun-if-changed=src/views.json");
+    println!("cargo:rerun-if-changed=src/bin");
     let text = std::fs::read_to_string("src/views.json").expect("src/views.json is readable");
     let list: serde_json::Value = serde_json::from_str(&text).expect("src/views.json is JSON");
     let views = list["views"].as_array().expect("src/views.json has a views array");
@@ -18,6 +19,8 @@ fn main() {
         let path = view["path"].as_str().expect("each view has a path");
         let chunk = view["chunk"].as_str().expect("each view has a chunk");
         assert!(path.starts_with('/') && !path.ends_with('/'), "view path {path:?}: starts with / and does not end with it");
+        // Each chunk is a binary of its own: a view in a chunk without one would never load.
+        assert!(std::path::Path::new(&format!("src/bin/{chunk}.rs")).exists(), "src/views.json puts {id} in chunk {chunk}, but src/bin/{chunk}.rs does not exist");
         let nav = match view["nav"].as_str() {
             Some(label) => format!("Some({label:?})"),
             None => "None".to_string(),

@@ -168,3 +168,16 @@ fn a_push_s_commits_are_drawn_inert_with_safe_links_only() {
         assert_eq!(el.query_selector_all(".revision").unwrap().length(), 2);
     }
 }
+
+#[wasm_bindgen_test]
+fn every_route_of_the_view_list_resolves_to_its_view() {
+    use treeherder_explorer::hallway::views::{view_at, VIEWS};
+    for view in VIEWS {
+        assert_eq!(view_at(view.path), Some(view.id), "{}", view.path);
+        assert_eq!(view_at(&format!("{}/", view.path)), Some(view.id), "{}/", view.path);
+        assert_eq!(view_at(&format!("{}/deeper", view.path)), Some(view.id), "{}/deeper", view.path);
+        assert_eq!(view_at(&format!("{}x", view.path)), None, "{}x is another path", view.path);
+    }
+    assert_eq!(view_at("/"), None);
+    assert_eq!(view_at("/nowhere"), None);
+}

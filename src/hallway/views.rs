@@ -40,27 +40,3 @@ pub fn view_at(route: &str) -> Option<ViewId> {
         .max_by_key(|v| v.path.len())
         .map(|v| v.id)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routes_resolve_to_their_views() {
-        for view in VIEWS {
-            assert_eq!(view_at(view.path), Some(view.id));
-            assert_eq!(view_at(&format!("{}/", view.path)), Some(view.id));
-        }
-        assert_eq!(view_at("/"), None);
-        assert_eq!(view_at("/nowhere"), None);
-        assert_eq!(view_at("/jobsx"), None);
-    }
-
-    #[test]
-    fn every_chunk_has_a_binary() {
-        for view in VIEWS {
-            let bin = format!("{}/src/bin/{}.rs", env!("CARGO_MANIFEST_DIR"), view.chunk);
-            assert!(std::path::Path::new(&bin).exists(), "{bin} (chunk of {:?})", view.id);
-        }
-    }
-}
