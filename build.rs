@@ -20,7 +20,10 @@ fn main() {
         let chunk = view["chunk"].as_str().expect("each view has a chunk");
         assert!(path.starts_with('/') && !path.ends_with('/'), "view path {path:?}: starts with / and does not end with it");
         // Each chunk is a binary of its own: a view in a chunk without one would never load.
-        assert!(std::path::Path::new(&format!("src/bin/{chunk}.rs")).exists(), "src/views.json puts {id} in chunk {chunk}, but src/bin/{chunk}.rs does not exist");
+        assert!(
+            std::path::Path::new(&format!("src/bin/{chunk}.rs")).exists(),
+            "src/views.json puts {id} in chunk {chunk}, but src/bin/{chunk}.rs does not exist"
+        );
         let nav = match view["nav"].as_str() {
             Some(label) => format!("Some({label:?})"),
             None => "None".to_string(),
