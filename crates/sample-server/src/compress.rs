@@ -1,7 +1,7 @@
 //! API answers gzipped on the fly when asked (`--compress-api`), as Treeherder's own server
 //! does, for the bench's real-line runs. (The app's files are served from the build's
-//! precompressed copies: see `static_files`.) Answers that are not whole (ranges, streamed
-//! faults) or already encoded pass as they are.
+//! precompressed copies by `static_files`, through tower-http's `ServeFile`.) Answers that are
+//! not whole (ranges, streamed faults) or already encoded pass as they are.
 
 use std::io::Write;
 
@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// Whether the request's `Accept-Encoding` offers `name` (and does not refuse it with `q=0`).
-pub fn accepts(request: &Request, name: &str) -> bool {
+fn accepts(request: &Request, name: &str) -> bool {
     let Some(accept) = request.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else { return false };
     accept.to_ascii_lowercase().split(',').any(|part| {
         let mut pieces = part.split(';');

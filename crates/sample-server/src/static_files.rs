@@ -63,56 +63,23 @@ pub async fn serve(root: PathBuf, request: Request, csp: Option<&str>) -> Respon
         // index.html, config.json: always revalidate, so a new deployment is picked up.
         "no-cache"
     };
-    // The build's precompressed copy (`name.br`, `name.gz`), as a host serving precompressed
-    // files gives it: brotli where the browser takes it, else gzip.
-    let precompressed = [("br", "br"), ("gzip", "gz")]
-        .into_iter()
-        .filter(|_| !request.headers().contains_key(header::RANGE))
-        .find(|(encoding, _)| crate::compress::accepts(&request, encoding))
-        .and_then(|(encoding, ext)| {
-            let mut name = file.clone().into_os_string();
-            name.push(format!(".{ext}"));
-            std::fs::read(PathBuf::from(name)).ok().map(|bytes| (encoding, bytes))
-        });
-    if let Some((encoding, bytes)) = precompressed {
-        let kind = mime_of(&file);
-        let mut response = Response::new(Body::from(bytes));
-        let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-        if let Some(policy) = csp.filter(|_| kind.starts_with("text/html")) {
-            if let Ok(value) = HeaderValue::from_str(policy) {
-                headers.insert(header::CONTENT_SECURITY_POLICY, value);
-            }
-        }
-        return response;
-    }
-    let served = ServeFile::new(&file).oneshot(request).await;
+    // The build's precompressed copy (`name.br`, `name.gz`) where the browser takes it, as a host
+    // serving precompressed files gives it.
+    let served = ServeFile::new(&file).precompressed_br().precompressed_gzip().oneshot(request).await;
     let mut response = match served {
         Ok(r) => r.map(Body::new),
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if response.headers().contains_key(header::CONTENT_ENCODING) {
+        response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
     if let Some(policy) = csp.filter(|_| file.extension().is_some_and(|e| e == "html")) {
         if let Ok(value) = HeaderValue::from_str(policy) {
             response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
     response
-}
-
-fn mime_of(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
 }
 
 /// `config.json` of the served app, pointing it at `server` (`/`: this same origin, i.e. the
