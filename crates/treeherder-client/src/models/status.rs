@@ -144,15 +144,6 @@ impl JobStatus {
         JobStatus::Pending,
     ];
 
-    /// A job's status from its state and result.
-    pub fn of(state: JobState, result: JobResult) -> JobStatus {
-        match (state, result) {
-            (JobState::Pending, _) => JobStatus::Pending,
-            (JobState::Running, _) => JobStatus::Running,
-            (JobState::Completed, result) => JobStatus::parse(result.as_str()),
-        }
-    }
-
     pub fn parse(s: &str) -> JobStatus {
         JobStatus::FILTERABLE.into_iter().find(|v| v.as_str() == s).unwrap_or(JobStatus::Unknown)
     }
@@ -203,9 +194,10 @@ mod tests {
 
     #[test]
     fn status_is_the_result_once_completed_else_the_state() {
-        assert_eq!(JobStatus::of(JobState::Running, JobResult::Unknown), JobStatus::Running);
-        assert_eq!(JobStatus::of(JobState::Completed, JobResult::Busted), JobStatus::Busted);
-        assert_eq!(JobStatus::of(JobState::Completed, JobResult::Unknown), JobStatus::Unknown);
+        let job = |state: &str, result: &str| crate::models::Job { state: state.into(), result: result.into(), ..Default::default() };
+        assert_eq!(job("running", "unknown").job_status(), JobStatus::Running);
+        assert_eq!(job("completed", "busted").job_status(), JobStatus::Busted);
+        assert_eq!(job("completed", "unknown").job_status(), JobStatus::Unknown);
         assert!(JobStatus::FAILURES.iter().all(|s| s.is_failure() && JobResult::parse(s.as_str()).is_failure()));
     }
 }
