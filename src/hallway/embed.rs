@@ -97,21 +97,14 @@ pub fn install() {
     observer_callback.forget();
     // Links: any anchor to this app opens the full app in a new tab; others in a new tab too.
     let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-        let Some(anchor) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
+        let Some(anchor) = crate::hallway::links::clicked_anchor(&e) else { return };
         if anchor.has_attribute("download") {
             return;
         }
         e.prevent_default();
         e.stop_propagation();
         let href = anchor.href();
-        let same_origin = web_sys::window().and_then(|w| w.location().origin().ok()).is_some_and(|o| href.starts_with(&o));
+        let same_origin = href.starts_with(&crate::hallway::base::page_origin());
         if same_origin {
             open_full(&href);
         } else if let Some(window) = web_sys::window() {

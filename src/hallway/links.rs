@@ -32,6 +32,13 @@ pub fn app_href(view: ViewId, query: &[(&str, &str)], server: &ActiveServer) -> 
     format!("{}{}", crate::hallway::base::app_base(), app_route(view, query, server))
 }
 
+/// The link a click landed on (the event's target or its nearest `<a href>` ancestor): what the
+/// click handlers that take links from the router (embed mode, links to other chunks) look at.
+pub fn clicked_anchor(event: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok().flatten()?.dyn_into::<web_sys::HtmlAnchorElement>().ok()
+}
+
 /// `url` when it is safe to put in an `href`: absolute http(s) only. Data from the server (log
 /// URLs, repository URLs) must never become a `javascript:`, `data:` or protocol-relative link.
 pub fn safe_href(url: &str) -> Option<String> {

@@ -26,13 +26,18 @@ pub fn navigate_fn() -> StoredValue<NavigateFn> {
     StoredValue::new(Arc::new(move |path: &str, options: NavigateOptions| navigate(path, options)))
 }
 
-/// The repository of the page (`?repo=`, default autoland).
+/// The repository a query names (`?repo=`, default autoland).
+fn repo_in(query: &leptos_router::params::ParamsMap) -> String {
+    query.get("repo").filter(|r| !r.is_empty()).unwrap_or_else(|| DEFAULT_REPO.to_string())
+}
+
+/// The repository of the page.
 pub fn use_current_repo() -> Memo<String> {
     let query = use_query_map();
-    Memo::new(move |_| query.read().get("repo").filter(|r| !r.is_empty()).unwrap_or_else(|| DEFAULT_REPO.to_string()))
+    Memo::new(move |_| query.with(repo_in))
 }
 
 /// Same as [`use_current_repo`], read once (for link builders outside a component body).
 pub fn current_repo() -> String {
-    use_query_map().with(|q| q.get("repo")).filter(|r| !r.is_empty()).unwrap_or_else(|| DEFAULT_REPO.to_string())
+    use_query_map().with(repo_in)
 }

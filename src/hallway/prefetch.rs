@@ -24,14 +24,6 @@ fn take(url: &str) -> Option<js_sys::Promise> {
     Some(promise)
 }
 
-/// How many prefetched answers are still unused (tests check that the app used them all).
-pub fn unused() -> u32 {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(PREFETCH_MAP))
-        .ok()
-        .and_then(|m| m.dyn_into::<js_sys::Map>().ok())
-        .map_or(0, |m| m.size())
-}
-
 /// The boot script's answer for `url`, if it asked for it (used once).
 pub async fn take_answer(url: &str) -> Option<HttpResponse> {
     answer(take(url)?).await

@@ -246,45 +246,13 @@ impl JobsStore {
         }
     }
 
-    /// One push's jobs, page after page (a retry of one push).
-    async fn fetch_push_jobs(&self, client: &Client, slot: &PushSlot, generation: u64) {
-        let mut received: Vec<JobEntry> = Vec::new();
-        let store = *self;
-        let load = slot.load;
-        let jobs = slot.jobs;
-        let result = client
-            .for_each_job_page(
-                &JobQuery::push_id(slot.push.id),
-                &mut |progress| {
-                    if store.current(generation) {
-                        load.set(PushLoad::Loading(progress));
-                    }
-                },
-                &mut |page| {
-                    if !store.current(generation) {
-                        return;
-                    }
-                    received.extend(page.into_iter().map(JobEntry::new));
-                    jobs.set(PushJobs::from_entries(received.clone()));
-                },
-            )
-            .await;
-        if !self.current(generation) {
-            return;
-        }
-        match result {
-            Ok(()) => slot.load.set(PushLoad::Loaded),
-            Err(e) => slot.load.set(PushLoad::Failed(e)),
-        }
-    }
-
     /// Retries one push's jobs.
     pub fn retry_push(&self, client: Client, slot: PushSlot) {
         let generation = self.generation.get_value();
         slot.load.set(PushLoad::Loading(Progress::default()));
         slot.jobs.set(PushJobs::default());
         let store = *self;
-        spawn_local(async move { store.fetch_push_jobs(&client, &slot, generation).await });
+        spawn_local(async move { store.fetch_jobs_of(&client, &[slot], generation).await });
     }
 
     /// Whether every push has finished loading (successfully or not).

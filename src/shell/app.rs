@@ -1,6 +1,6 @@
 //! The app around a chunk's views: router, config, the active server, the top bar, and the view
 //! the URL names. A view of another chunk is one page load away (the boot script brings that
-//! chunk's files), so its route reloads the page rather than drawing it here.
+//! chunk's files): links to it are left to the browser, and a navigation to it loads that page.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -162,14 +162,7 @@ pub(crate) fn leave_for_other_chunks(chunk: &'static str) {
         if e.default_prevented() || e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
             return;
         }
-        let Some(anchor) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
+        let Some(anchor) = crate::hallway::links::clicked_anchor(&e) else { return };
         let Ok(url) = web_sys::Url::new(&anchor.href()) else { return };
         if url.origin() != crate::hallway::base::page_origin() || !anchor.target().is_empty() {
             return;

@@ -19,11 +19,6 @@ pub fn start(chunk: Chunk) {
     crate::diagnostics::expose_memory_probe();
     crate::hallway::ready::mark("app:start");
     let _ = crate::hallway::base::initial_href();
-    let missing: Vec<_> =
-        crate::hallway::views::VIEWS.iter().filter(|v| v.chunk == chunk.name && !chunk.views.iter().any(|(id, _)| *id == v.id)).collect();
-    if !missing.is_empty() {
-        log::error!("chunk {} lacks views {missing:?} that src/views.json gives it", chunk.name);
-    }
     app::leave_for_other_chunks(chunk.name);
     leptos::mount::mount_to_body(move || leptos::view! { <App chunk/> });
 }
