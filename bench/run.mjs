@@ -77,20 +77,23 @@ export async function pageFacts(page, view) {
   return { 'first paint': facts.paint, 'static KiB before ready, as sent': sent / 1024, 'static KiB before ready, gzip': gzip / 1024 };
 }
 
-function sizes() {
-  const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
-  const rows = [];
-  for (const f of files) {
-    const raw = fs.readFileSync(path.join(DIST, f));
-    rows.push({
-      file: f,
-      kind: path.extname(f).slice(1),
+/** A file of dist/: raw, gzip -9 and brotli 11 sizes (measured once per file). */
+const measured = new Map();
+function fileSizes(name) {
+  if (!measured.has(name)) {
+    const raw = fs.readFileSync(path.join(DIST, name));
+    measured.set(name, {
       raw: raw.length,
       gzip: zlib.gzipSync(raw, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
-  return rows;
+  return measured.get(name);
+}
+
+function sizes() {
+  const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
+  return files.map((f) => ({ file: f, kind: path.extname(f).slice(1), ...fileSizes(f) }));
 }
 
 async function main() {
@@ -156,23 +159,19 @@ async function main() {
   console.log(`\nResults written to ${out}`);
 }
 
-/** What each view's page downloads: index.html, the shared CSS and boot script, its chunk's
- *  files (from the build's own list in index.html). */
+/** What each view's page downloads: index.html, the boot script, its chunk's stylesheet, JS and
+ *  wasm (from the build's own list in index.html). */
 function printChunkBytes() {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const app = JSON.parse(html.match(/<script type="application\/json" id="app-assets">(.*?)<\/script>/)[1]);
   const fileOf = (a) => (a.attrs.href || a.attrs.src || '').replace(/^\.\//, '');
-  const measure = (name) => {
-    const raw = fs.readFileSync(path.join(DIST, name));
-    return [raw.length, zlib.gzipSync(raw, { level: 9 }).length, zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
-  };
   const shared = app.shared.map(fileOf).filter((f) => f && f !== 'config.json');
   console.log('\nBytes per view (index.html, the boot script, the chunk\'s stylesheet, JS and wasm), KiB raw / gzip / brotli:');
   for (const view of app.views) {
     const chunk = app.chunks[view.chunk];
     const files = ['index.html', ...shared, ...chunk.assets.map(fileOf)].filter((f) => fs.existsSync(path.join(DIST, f)));
     const sum = [0, 0, 0];
-    for (const f of new Set(files)) measure(f).forEach((v, i) => { sum[i] += v; });
+    for (const f of new Set(files)) ['raw', 'gzip', 'brotli'].forEach((k, i) => { sum[i] += fileSizes(f)[k]; });
     const [raw, gz, br] = sum.map((v) => (v / 1024).toFixed(1));
     console.log(`  ${view.path.padEnd(22)} chunk ${view.chunk.padEnd(9)} ${raw.padStart(8)} ${gz.padStart(7)} ${br.padStart(7)}`);
   }

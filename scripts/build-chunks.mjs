@@ -11,9 +11,8 @@ import path from 'node:path';
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-export function buildChunks(names, dist) {
+export function buildChunks(names, dist, release) {
   if (names.length === 0) return {};
-  const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
   const args = ['build', '--target=wasm32-unknown-unknown', '--offline', ...(release ? ['--release'] : [])];
   for (const name of names) args.push('--bin', name);
   console.log(`build-chunks: cargo ${args.join(' ')}`);

@@ -39,10 +39,10 @@ const mainChunk = trunkJs[2];
 const chunkNames = [...new Set(viewList.views.map((v) => v.chunk))];
 if (!chunkNames.includes(mainChunk)) throw new Error(`finalize-dist: Trunk built ${mainChunk}, which src/views.json does not name`);
 const chunks = { [mainChunk]: { js: trunkJs[1], wasm: trunkWasm[1] } };
-Object.assign(chunks, buildChunks(chunkNames.filter((c) => c !== mainChunk), dir));
+const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+Object.assign(chunks, buildChunks(chunkNames.filter((c) => c !== mainChunk), dir, release));
 html = html.replace(loader, '');
 // wasm-bindgen's glue, minified (terser): about 40% of its compressed bytes.
-const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 if (release) {
   for (const f of Object.values(chunks)) {
     const file = path.join(dir, f.js);
