@@ -45,6 +45,11 @@ impl JobQuery {
     }
 }
 
+/// The page size a query of `/api/jobs/` asks for (`count`, by default Treeherder's 2000).
+fn page_size(query: &Query) -> usize {
+    query.get("count").and_then(|c| c.parse::<usize>().ok()).unwrap_or(MAX_JOBS_PER_PAGE).max(1)
+}
+
 impl<T: Transport> TreeherderClient<T> {
     /// One page of `/api/jobs/`, decoded from its compact rows by column name.
     pub async fn jobs_page(&self, query: &Query) -> Result<JobPage, Error> {
@@ -92,7 +97,7 @@ impl<T: Transport> TreeherderClient<T> {
             progress.items += page.jobs.len();
             if let Some(total) = page.count {
                 progress.items_total = Some(total as usize);
-                let size = q.get("count").and_then(|c| c.parse::<usize>().ok()).unwrap_or(MAX_JOBS_PER_PAGE).max(1);
+                let size = page_size(&q);
                 progress.pages_total = Some((total as usize).div_ceil(size).max(1));
             }
             let empty = page.jobs.is_empty();
@@ -127,7 +132,7 @@ impl<T: Transport> TreeherderClient<T> {
     ) -> Result<(), Error> {
         use futures::stream::{FuturesUnordered, StreamExt};
         let first = self.jobs_page(&query.0).await?;
-        let size = query.0.get("count").and_then(|c| c.parse::<usize>().ok()).unwrap_or(MAX_JOBS_PER_PAGE).max(1);
+        let size = page_size(&query.0);
         let mut progress = Progress { pages_done: 1, items: first.jobs.len(), ..Progress::default() };
         let Some(total) = first.count.map(|c| c as usize) else {
             // No count: only `next` can tell what follows.
