@@ -61,10 +61,37 @@ pub fn open_full(href: &str) {
     }
 }
 
+thread_local! {
+    /// The height last told to the parent, and whether a re-check is already due next frame.
+    static POSTED: std::cell::Cell<(i32, bool)> = const { std::cell::Cell::new((-1, false)) };
+}
+
+fn content_height(body: &web_sys::HtmlElement) -> i32 {
+    body.scroll_height().max(body.get_bounding_client_rect().height().ceil() as i32)
+}
+
+/// After DOM changes, next frame: tells the parent again if the height moved. Content that
+/// overflows the body (its scroll height) can grow or shrink without the body's box changing,
+/// which the resize observer alone would miss.
+fn recheck_height() {
+    if POSTED.with(|p| p.get().1) {
+        return;
+    }
+    POSTED.with(|p| p.set((p.get().0, true)));
+    request_animation_frame(|| {
+        POSTED.with(|p| p.set((p.get().0, false)));
+        let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+        if body.is_some_and(|b| content_height(&b) != POSTED.with(|p| p.get().0)) {
+            post_height();
+        }
+    });
+}
+
 fn post_height() {
     let Some(window) = web_sys::window() else { return };
     let Some(body) = window.document().and_then(|d| d.body()) else { return };
-    let height = body.scroll_height().max(body.get_bounding_client_rect().height().ceil() as i32);
+    let height = content_height(&body);
+    POSTED.with(|p| p.set((height, p.get().1)));
     let message = js_sys::Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(k), &v);
@@ -87,7 +114,7 @@ pub fn install() {
     if let Some(root) = document.document_element() {
         let _ = root.class_list().add_1("embed");
     }
-    // Height: on every size change of the body.
+    // Height: on every size change of the body, and when the DOM changes what overflows it.
     let observer_callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| post_height());
     if let (Ok(observer), Some(body)) = (web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()), document.body()) {
         observer.observe(&body);
@@ -95,6 +122,18 @@ pub fn install() {
         std::mem::forget(observer);
     }
     observer_callback.forget();
+    let mutations = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| recheck_height());
+    if let (Ok(observer), Some(body)) = (web_sys::MutationObserver::new(mutations.as_ref().unchecked_ref()), document.body()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        options.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"style".into(), &"hidden".into()));
+        let _ = observer.observe_with_options(&body, &options);
+        // Lives as long as the page.
+        std::mem::forget(observer);
+    }
+    mutations.forget();
     // Links: any anchor to this app opens the full app in a new tab; others in a new tab too.
     let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
         let Some(anchor) = crate::hallway::links::clicked_anchor(&e) else { return };
