@@ -22,6 +22,9 @@ async function start() {
       if (!response.ok) throw new Error(`${files.wasm} answered HTTP ${response.status}`);
       return response;
     }, () => { throw new Error(`${files.wasm} could not be downloaded (network error)`); });
+    // The wasm may fail before the glue JS has loaded and awaited it: without a handler now, that
+    // is an unhandled rejection of the page (the failure is reported once, below).
+    wasm.catch(() => {});
     const bindings = await import(absolute(files.js)).catch(() => {
       throw new Error(`${files.js} could not be downloaded or loaded`);
     });
