@@ -1,76 +1,64 @@
 //! Example request bodies for the try-it form: one built from the operation's schema, and for
 //! Hawk job submission, a real-looking job on the repository's newest push.
 
-use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use serde_json::{json, Map, Value};
 use treeherder_client::submit::TreeherderJob;
 use treeherder_client::PushFilter;
 
+use super::openapi::{entries, flag, list, text, Document};
 use super::schema_tree::resolve;
 use super::spec::{Op, Spec};
 use crate::hallway::api::Client;
 
 /// A JSON example of the operation's request body, from its schema (first media type).
 pub fn request_body(spec: &Spec, op: &Op) -> Option<String> {
-    let body = spec.operation(op)?.request_body.as_ref()?;
-    let body = match body {
-        ReferenceOr::Item(b) => b,
-        ReferenceOr::Reference { .. } => return None,
-    };
-    let media = body.content.get("application/json").or_else(|| body.content.values().next())?;
-    let value = example(media.schema.as_ref()?, &spec.api, &mut Vec::new(), 0);
+    let body = spec.api.resolve(spec.operation(op)?.get("requestBody")?, "requestBodies").1?;
+    let content = body.get("content")?;
+    let media = content.get("application/json").or_else(|| entries(content).next().map(|(_, m)| m))?;
+    let value = example(media.get("schema")?, &spec.api, &mut Vec::new(), 0);
     serde_json::to_string_pretty(&value).ok()
-}
-
-fn unbox(s: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
-    match s {
-        ReferenceOr::Item(b) => ReferenceOr::Item((**b).clone()),
-        ReferenceOr::Reference { reference } => ReferenceOr::Reference { reference: reference.clone() },
-    }
 }
 
 /// An example value: the schema's own example or default, else one of the right type.
 /// Read-only fields are left out (the server sets them); cycles end in `null`.
-fn example(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, depth: usize) -> Value {
+fn example(schema: &Value, api: &Document, seen: &mut Vec<String>, depth: usize) -> Value {
     let (name, resolved) = resolve(schema, api);
     let Some(s) = resolved else { return Value::Null };
     if depth > 8 || name.as_ref().is_some_and(|n| seen.contains(n)) {
         return Value::Null;
     }
-    if let Some(v) = s.schema_data.example.clone().or_else(|| s.schema_data.default.clone()) {
-        return v;
+    if let Some(v) = s.get("example").or_else(|| s.get("default")) {
+        return v.clone();
     }
     if let Some(n) = &name {
         seen.push(n.clone());
     }
-    let value = match &s.schema_kind {
-        SchemaKind::Type(Type::String(t)) => {
-            let first = t.enumeration.iter().flatten().next().cloned();
-            Value::String(first.unwrap_or_else(|| "string".into()))
+    let first = list(s, "enum").iter().find(|v| !v.is_null()).cloned();
+    let value = match text(s, "type") {
+        Some("string") => first.filter(Value::is_string).unwrap_or_else(|| json!("string")),
+        Some("integer") => first.filter(Value::is_i64).unwrap_or_else(|| json!(0)),
+        Some("number") => json!(0.0),
+        Some("boolean") => json!(false),
+        Some("array") => Value::Array(s.get("items").map(|i| example(i, api, seen, depth + 1)).into_iter().collect()),
+        _ if s.get("oneOf").or_else(|| s.get("anyOf")).is_some() => {
+            let parts = s.get("oneOf").or_else(|| s.get("anyOf")).and_then(Value::as_array);
+            parts.and_then(|l| l.first()).map_or(Value::Null, |f| example(f, api, seen, depth + 1))
         }
-        SchemaKind::Type(Type::Integer(t)) => json!(t.enumeration.iter().flatten().next().copied().unwrap_or(0)),
-        SchemaKind::Type(Type::Number(_)) => json!(0.0),
-        SchemaKind::Type(Type::Boolean(_)) => json!(false),
-        SchemaKind::Type(Type::Array(a)) => Value::Array(a.items.iter().map(|i| example(&unbox(i), api, seen, depth + 1)).collect()),
-        SchemaKind::Type(Type::Object(o)) => {
+        _ if s.get("allOf").is_some() => {
             let mut map = Map::new();
-            for (key, prop) in &o.properties {
-                let prop = unbox(prop);
-                let read_only = resolve(&prop, api).1.is_some_and(|p| p.schema_data.read_only);
-                if !read_only {
-                    map.insert(key.clone(), example(&prop, api, seen, depth + 1));
+            for part in list(s, "allOf") {
+                if let Value::Object(m) = example(part, api, seen, depth + 1) {
+                    map.extend(m);
                 }
             }
             Value::Object(map)
         }
-        SchemaKind::OneOf { one_of: l } | SchemaKind::AnyOf { any_of: l } => {
-            l.first().map_or(Value::Null, |f| example(f, api, seen, depth + 1))
-        }
-        SchemaKind::AllOf { all_of } => {
+        Some("object") | None if s.get("properties").is_some() || text(s, "type") == Some("object") => {
             let mut map = Map::new();
-            for part in all_of {
-                if let Value::Object(m) = example(part, api, seen, depth + 1) {
-                    map.extend(m);
+            for (key, prop) in entries(&s["properties"]) {
+                let read_only = resolve(prop, api).1.is_some_and(|p| flag(p, "readOnly"));
+                if !read_only {
+                    map.insert(key.clone(), example(prop, api, seen, depth + 1));
                 }
             }
             Value::Object(map)

@@ -7,6 +7,7 @@ mod examples;
 mod known;
 pub mod markdown;
 mod menu;
+pub mod openapi;
 mod operation;
 mod overview;
 mod page;

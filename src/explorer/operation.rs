@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use openapiv3::{MediaType, ReferenceOr, RequestBody, Response};
+use serde_json::Value;
 
 use super::markdown::Markdown;
+use super::openapi::{entries, flag, text};
 use super::schema_tree::SchemaTree;
 use super::spec::{Op, Param, Spec};
 use super::target::{here, operation_href, tag_href};
@@ -103,41 +104,14 @@ fn Parameters(params: Vec<Param>) -> impl IntoView {
     view! { <section class="op-params">{groups.into_iter().flatten().collect_view()}</section> }.into_any()
 }
 
-fn resolve_body<'a>(spec: &'a Spec, body: &'a ReferenceOr<RequestBody>) -> Option<&'a RequestBody> {
-    match body {
-        ReferenceOr::Item(b) => Some(b),
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/requestBodies/")?;
-            match spec.api.components.as_ref()?.request_bodies.get(name)? {
-                ReferenceOr::Item(b) => Some(b),
-                ReferenceOr::Reference { .. } => None,
-            }
-        }
-    }
-}
-
-fn resolve_response<'a>(spec: &'a Spec, r: &'a ReferenceOr<Response>) -> Option<&'a Response> {
-    match r {
-        ReferenceOr::Item(r) => Some(r),
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/responses/")?;
-            match spec.api.components.as_ref()?.responses.get(name)? {
-                ReferenceOr::Item(r) => Some(r),
-                ReferenceOr::Reference { .. } => None,
-            }
-        }
-    }
-}
-
 /// Content types with their schema trees.
-fn content_view(spec: &Arc<Spec>, content: &indexmap::IndexMap<String, MediaType>) -> AnyView {
-    content
-        .iter()
+fn content_view(spec: &Arc<Spec>, content: &Value) -> AnyView {
+    entries(content)
         .map(|(media, m)| {
             view! {
                 <div class="media">
                     <span class="media-type">{media.clone()}</span>
-                    {m.schema.clone().map(|s| view! { <SchemaTree schema=s api=spec.clone()/> })}
+                    {m.get("schema").cloned().map(|s| view! { <SchemaTree schema=s api=spec.clone()/> })}
                 </div>
             }
         })
@@ -148,7 +122,7 @@ fn content_view(spec: &Arc<Spec>, content: &indexmap::IndexMap<String, MediaType
 #[component]
 fn Body(spec: Arc<Spec>, op: Op) -> impl IntoView {
     let operation = spec.operation(&op);
-    let body = operation.and_then(|o| o.request_body.as_ref()).and_then(|b| resolve_body(&spec, b));
+    let body = operation.and_then(|o| o.get("requestBody")).and_then(|b| spec.api.resolve(b, "requestBodies").1);
     if op.hawk {
         return view! {
             <section class="op-body"><h3>"Request body"</h3>
@@ -161,9 +135,9 @@ fn Body(spec: Arc<Spec>, op: Op) -> impl IntoView {
     let Some(body) = body else { return ().into_any() };
     view! {
         <section class="op-body">
-            <h3>"Request body"{body.required.then(|| view! { <span class="required">"required"</span> })}</h3>
-            {body.description.clone().map(|d| view! { <Markdown text=d/> })}
-            {content_view(&spec, &body.content)}
+            <h3>"Request body"{flag(body, "required").then(|| view! { <span class="required">"required"</span> })}</h3>
+            {text(body, "description").map(|d| view! { <Markdown text=d.to_string()/> })}
+            {content_view(&spec, &body["content"])}
         </section>
     }
     .into_any()
@@ -180,12 +154,11 @@ fn Responses(spec: Arc<Spec>, op: Op) -> impl IntoView {
         }
         .into_any();
     };
-    let mut entries: Vec<(String, Option<&Response>)> =
-        operation.responses.responses.iter().map(|(code, r)| (code.to_string(), resolve_response(&spec, r))).collect();
-    if let Some(default) = &operation.responses.default {
-        entries.push(("default".into(), resolve_response(&spec, default)));
-    }
-    let rows = entries
+    // Status codes in the schema's order, `default` last (as Redoc lists them).
+    let mut answers: Vec<(String, Option<&Value>)> =
+        entries(&operation["responses"]).map(|(code, r)| (code.clone(), spec.api.resolve(r, "responses").1)).collect();
+    answers.sort_by_key(|(code, _)| code == "default");
+    let rows = answers
         .into_iter()
         .map(|(code, response)| {
             let class = match code.chars().next() {
@@ -195,8 +168,8 @@ fn Responses(spec: Arc<Spec>, op: Op) -> impl IntoView {
                 Some('5') => "response response-5xx",
                 _ => "response",
             };
-            let description = response.map(|r| r.description.clone()).filter(|d| !d.is_empty());
-            let content = response.filter(|r| !r.content.is_empty()).map(|r| content_view(&spec, &r.content));
+            let description = response.and_then(|r| text(r, "description")).filter(|d| !d.is_empty()).map(str::to_string);
+            let content = response.filter(|r| entries(&r["content"]).next().is_some()).map(|r| content_view(&spec, &r["content"]));
             let empty = content.is_none() && !description.as_deref().is_some_and(|d| d.eq_ignore_ascii_case("no response body"));
             view! {
                 <div class=class data-status=code.clone()>

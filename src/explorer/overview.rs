@@ -31,7 +31,7 @@ pub fn Overview(spec: Arc<Spec>) -> impl IntoView {
         Source::Live => format!("Live from {}", server.api_url("/api/schema/?format=json")),
         Source::Bundled(_) => "Bundled copy (recorded from treeherder.mozilla.org)".to_string(),
     };
-    let description = spec.api.info.description.clone();
+    let description = spec.api.info("description").map(str::to_string);
     let href = download_url(&spec.raw);
     let extra = spec.operations.iter().filter(|o| o.extra).count();
     let from_schema = spec.operations.len() - extra;
@@ -98,7 +98,7 @@ fn op_card(op: &Op) -> impl IntoView {
 
 #[component]
 pub fn TagView(spec: Arc<Spec>, tag: String) -> impl IntoView {
-    let description = spec.api.tags.iter().find(|t| t.name == tag).and_then(|t| t.description.clone());
+    let description = spec.api.tag_description(&tag);
     let ops: Vec<&Op> = spec.operations.iter().filter(|o| o.tag == tag).collect();
     let count = ops.len();
     view! {

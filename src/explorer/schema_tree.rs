@@ -1,71 +1,62 @@
 //! Schemas as expandable trees: `$ref`s resolved from the components, cycles shown as such.
 
 use leptos::prelude::*;
-use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use serde_json::Value;
 
 use super::markdown::Markdown;
+use super::openapi::{entries, flag, list, text, Document};
 
 /// Follows a `#/components/schemas/…` reference.
-pub fn resolve<'a>(schema: &'a ReferenceOr<Schema>, api: &'a OpenAPI) -> (Option<String>, Option<&'a Schema>) {
-    match schema {
-        ReferenceOr::Item(s) => (None, Some(s)),
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/schemas/").unwrap_or(reference).to_string();
-            let found = api.components.as_ref().and_then(|c| c.schemas.get(&name)).and_then(|s| match s {
-                ReferenceOr::Item(s) => Some(s),
-                ReferenceOr::Reference { .. } => None,
-            });
-            (Some(name), found)
-        }
-    }
+pub fn resolve<'a>(schema: &'a Value, api: &'a Document) -> (Option<String>, Option<&'a Value>) {
+    api.resolve(schema, "schemas")
 }
 
-fn unbox(s: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
-    match s {
-        ReferenceOr::Item(b) => ReferenceOr::Item((**b).clone()),
-        ReferenceOr::Reference { reference } => ReferenceOr::Reference { reference: reference.clone() },
-    }
+/// The schema's composition, if it is one: its keyword and parts.
+fn composition(s: &Value) -> Option<(&'static str, &[Value])> {
+    ["oneOf", "anyOf", "allOf"].into_iter().find_map(|k| s.get(k).and_then(Value::as_array).map(|l| (k, l.as_slice())))
 }
 
 /// One-line description of a schema: type (with format), enum values, whether it is an array.
-pub fn describe(schema: &ReferenceOr<Schema>, api: &OpenAPI) -> (String, Vec<String>, bool) {
+pub fn describe(schema: &Value, api: &Document) -> (String, Vec<String>, bool) {
     let (name, resolved) = resolve(schema, api);
     let Some(s) = resolved else { return (name.unwrap_or_else(|| "unknown".into()), vec![], false) };
-    let values = |v: &[Option<String>]| v.iter().flatten().cloned().collect::<Vec<_>>();
-    let (kind, enumeration, array) = match &s.schema_kind {
-        SchemaKind::Type(Type::String(t)) => {
-            let format = match &t.format {
-                openapiv3::VariantOrUnknownOrEmpty::Item(f) => format!(" <{}>", format!("{f:?}").to_lowercase()),
-                openapiv3::VariantOrUnknownOrEmpty::Unknown(f) => format!(" <{f}>"),
-                openapiv3::VariantOrUnknownOrEmpty::Empty => String::new(),
-            };
-            (format!("string{format}"), values(&t.enumeration), false)
+    let values =
+        |v: &[Value]| v.iter().filter(|v| !v.is_null()).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
+    let enumeration = list(s, "enum");
+    let (kind, enumeration, array) = match text(s, "type") {
+        Some("string") => {
+            let format = text(s, "format").filter(|f| !f.is_empty()).map(|f| format!(" <{f}>")).unwrap_or_default();
+            (format!("string{format}"), values(enumeration), false)
         }
-        SchemaKind::Type(Type::Integer(t)) => ("integer".into(), t.enumeration.iter().flatten().map(i64::to_string).collect(), false),
-        SchemaKind::Type(Type::Number(_)) => ("number".into(), vec![], false),
-        SchemaKind::Type(Type::Boolean(_)) => ("boolean".into(), vec![], false),
-        SchemaKind::Type(Type::Object(_)) => (name.clone().unwrap_or_else(|| "object".into()), vec![], false),
-        SchemaKind::Type(Type::Array(a)) => {
-            let inner = a.items.as_ref().map(|i| describe(&unbox(i), api).0).unwrap_or_else(|| "any".into());
+        Some("integer") => ("integer".into(), values(enumeration), false),
+        Some("number") => ("number".into(), vec![], false),
+        Some("boolean") => ("boolean".into(), vec![], false),
+        Some("array") => {
+            let inner = s.get("items").map(|i| describe(i, api).0).unwrap_or_else(|| "any".into());
             (format!("array of {inner}"), vec![], true)
         }
-        SchemaKind::OneOf { .. } => ("one of".into(), vec![], false),
-        SchemaKind::AllOf { .. } => (name.clone().unwrap_or_else(|| "all of".into()), vec![], false),
-        SchemaKind::AnyOf { .. } => ("any of".into(), vec![], false),
-        SchemaKind::Not { .. } => ("not".into(), vec![], false),
-        SchemaKind::Any(_) => ("any".into(), vec![], false),
+        Some("object") => (name.clone().unwrap_or_else(|| "object".into()), vec![], false),
+        _ => match composition(s) {
+            Some(("allOf", _)) => (name.clone().unwrap_or_else(|| "all of".into()), vec![], false),
+            Some(("oneOf", _)) => ("one of".into(), vec![], false),
+            Some(_) => ("any of".into(), vec![], false),
+            None if s.get("not").is_some() => ("not".into(), vec![], false),
+            // No type but properties: an object, as OpenAPI readers take it.
+            None if s.get("properties").is_some() => (name.clone().unwrap_or_else(|| "object".into()), vec![], false),
+            None => ("any".into(), vec![], false),
+        },
     };
-    let kind = if s.schema_data.nullable { format!("{kind} | null") } else { kind };
+    let kind = if flag(s, "nullable") { format!("{kind} | null") } else { kind };
     (kind, enumeration, array)
 }
 
 /// A schema's fields, expandable, with `$ref` cycles cut.
 #[component]
-pub fn SchemaTree(schema: ReferenceOr<Schema>, api: std::sync::Arc<super::spec::Spec>) -> impl IntoView {
+pub fn SchemaTree(schema: Value, api: std::sync::Arc<super::spec::Spec>) -> impl IntoView {
     node(&schema, &api.api, &mut Vec::new(), 0)
 }
 
-fn node(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, depth: usize) -> AnyView {
+fn node(schema: &Value, api: &Document, seen: &mut Vec<String>, depth: usize) -> AnyView {
     let (ref_name, resolved) = resolve(schema, api);
     if let Some(name) = &ref_name {
         if seen.contains(name) {
@@ -84,29 +75,25 @@ fn node(schema: &ReferenceOr<Schema>, api: &OpenAPI, seen: &mut Vec<String>, dep
         seen.push(name.clone());
     }
     let (kind, enumeration, _) = describe(schema, api);
-    let description = s.schema_data.description.clone();
+    let description = text(s, "description").map(str::to_string);
     let flags = [
-        s.schema_data.read_only.then_some("read-only"),
-        s.schema_data.write_only.then_some("write-only"),
-        s.schema_data.deprecated.then_some("deprecated"),
+        flag(s, "readOnly").then_some("read-only"),
+        flag(s, "writeOnly").then_some("write-only"),
+        flag(s, "deprecated").then_some("deprecated"),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
-    let children: Vec<(String, bool, AnyView)> = match &s.schema_kind {
-        SchemaKind::Type(Type::Object(o)) => o
-            .properties
-            .iter()
-            .map(|(name, prop)| (name.clone(), o.required.contains(name), node(&unbox(prop), api, seen, depth + 1)))
-            .collect(),
-        SchemaKind::Type(Type::Array(a)) => {
-            a.items.iter().map(|i| ("[items]".to_string(), false, node(&unbox(i), api, seen, depth + 1))).collect()
-        }
-        SchemaKind::OneOf { one_of: list } | SchemaKind::AnyOf { any_of: list } | SchemaKind::AllOf { all_of: list } => {
-            list.iter().enumerate().map(|(i, item)| (format!("#{}", i + 1), false, node(item, api, seen, depth + 1))).collect()
-        }
-        _ => Vec::new(),
+    let required = list(s, "required");
+    let children: Vec<(String, bool, AnyView)> = if let Some(items) = s.get("items").filter(|_| text(s, "type") == Some("array")) {
+        vec![("[items]".to_string(), false, node(items, api, seen, depth + 1))]
+    } else if let Some((_, parts)) = composition(s) {
+        parts.iter().enumerate().map(|(i, item)| (format!("#{}", i + 1), false, node(item, api, seen, depth + 1))).collect()
+    } else {
+        entries(&s["properties"])
+            .map(|(name, prop)| (name.clone(), required.iter().any(|r| r.as_str() == Some(name)), node(prop, api, seen, depth + 1)))
+            .collect()
     };
     if ref_name.is_some() {
         seen.pop();

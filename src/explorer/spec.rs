@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use openapiv3::{OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr};
+use serde_json::Value;
+
+use super::openapi::{flag, list, text, Document};
 
 /// The schema recorded from a real Treeherder, shipped beside `index.html` (not inside the
 /// wasm, which every visitor downloads) for when the server's cannot be fetched.
@@ -20,7 +22,7 @@ pub enum Source {
 
 /// A loaded schema with its operations.
 pub struct Spec {
-    pub api: OpenAPI,
+    pub api: Document,
     pub raw: String,
     pub source: Source,
     pub operations: Vec<Op>,
@@ -98,47 +100,36 @@ impl Op {
     }
 }
 
-fn param_of(p: &Parameter, api: &OpenAPI) -> Param {
-    let (data, location) = match p {
-        Parameter::Query { parameter_data, .. } => (parameter_data, "query"),
-        Parameter::Header { parameter_data, .. } => (parameter_data, "header"),
-        Parameter::Path { parameter_data, .. } => (parameter_data, "path"),
-        Parameter::Cookie { parameter_data, .. } => (parameter_data, "cookie"),
+/// A parameter object (already resolved); `None` when it has no name or place.
+fn param_of(p: &Value, api: &Document) -> Option<Param> {
+    let location = match text(p, "in")? {
+        "query" => "query",
+        "header" => "header",
+        "path" => "path",
+        "cookie" => "cookie",
+        _ => return None,
     };
-    let (kind, enumeration, is_array) = match &data.format {
-        ParameterSchemaOrContent::Schema(schema) => super::schema_tree::describe(schema, api),
-        ParameterSchemaOrContent::Content(_) => ("content".into(), Vec::new(), false),
+    let (kind, enumeration, is_array) = match p.get("schema") {
+        Some(schema) => super::schema_tree::describe(schema, api),
+        None if p.get("content").is_some() => ("content".into(), Vec::new(), false),
+        None => ("any".into(), Vec::new(), false),
     };
-    Param {
-        name: data.name.clone(),
+    Some(Param {
+        name: text(p, "name")?.to_string(),
         location,
-        required: data.required || location == "path",
-        description: data.description.clone(),
+        required: flag(p, "required") || location == "path",
+        description: text(p, "description").map(str::to_string),
         kind,
         enumeration,
         is_array,
         undocumented: false,
-    }
+    })
 }
 
-fn resolve_parameter<'a>(p: &'a ReferenceOr<Parameter>, api: &'a OpenAPI) -> Option<&'a Parameter> {
-    match p {
-        ReferenceOr::Item(p) => Some(p),
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/parameters/")?;
-            match api.components.as_ref()?.parameters.get(name)? {
-                ReferenceOr::Item(p) => Some(p),
-                ReferenceOr::Reference { .. } => None,
-            }
-        }
-    }
-}
-
-fn op_of(method: &str, path: &str, o: &Operation, shared: &[ReferenceOr<Parameter>], api: &OpenAPI) -> Op {
+fn op_of(method: &str, path: &str, o: &Value, shared: &[Value], api: &Document) -> Op {
     let mut params: Vec<Param> = Vec::new();
-    for p in shared.iter().chain(o.parameters.iter()) {
-        if let Some(p) = resolve_parameter(p, api) {
-            let param = param_of(p, api);
+    for p in shared.iter().chain(list(o, "parameters")) {
+        if let Some(param) = api.resolve(p, "parameters").1.and_then(|p| param_of(p, api)) {
             params.retain(|q| !(q.name == param.name && q.location == param.location));
             params.push(param);
         }
@@ -157,16 +148,21 @@ fn op_of(method: &str, path: &str, o: &Operation, shared: &[ReferenceOr<Paramete
             });
         }
     }
-    let requirements = o.security.clone().or_else(|| api.security.clone()).unwrap_or_default();
+    // Each requirement is an object of scheme names; an empty one means "anonymous too".
+    let requirements: Vec<Vec<&String>> = api.security(o).iter().map(|r| super::openapi::entries(r).map(|(k, _)| k).collect()).collect();
     let needs_auth = !requirements.is_empty() && requirements.iter().all(|r| !r.is_empty());
     let security: Vec<String> = requirements
         .iter()
-        .map(|r| if r.is_empty() { "None".to_string() } else { r.keys().cloned().collect::<Vec<_>>().join(" + ") })
+        .map(|r| if r.is_empty() { "None".to_string() } else { r.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" + ") })
         .collect();
-    let id = o.operation_id.clone().unwrap_or_else(|| format!("{}_{}", method, path.trim_matches('/').replace(['/', '{', '}'], "_")));
-    let tag = o.tags.first().cloned().unwrap_or_else(|| "other".into());
+    let id = text(o, "operationId")
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{}_{}", method, path.trim_matches('/').replace(['/', '{', '}'], "_")));
+    let tag = list(o, "tags").first().and_then(Value::as_str).unwrap_or("other").to_string();
+    let summary = text(o, "summary").map(str::to_string);
+    let description = text(o, "description").map(str::to_string);
     let mut search_text = format!("{id} {method} {path} {tag} ");
-    for text in [&o.summary, &o.description].into_iter().flatten() {
+    for text in [&summary, &description].into_iter().flatten() {
         search_text.push_str(text);
         search_text.push(' ');
     }
@@ -179,9 +175,9 @@ fn op_of(method: &str, path: &str, o: &Operation, shared: &[ReferenceOr<Paramete
         method: method.to_ascii_uppercase(),
         path: path.to_string(),
         tag,
-        summary: o.summary.clone(),
-        description: o.description.clone(),
-        has_body: o.request_body.is_some(),
+        summary,
+        description,
+        has_body: o.get("requestBody").is_some(),
         params,
         security,
         needs_auth,
@@ -232,13 +228,16 @@ impl Spec {
         Ok(Spec::new(api, raw, source))
     }
 
-    pub fn new(api: OpenAPI, raw: String, source: Source) -> Spec {
+    pub fn new(api: Value, raw: String, source: Source) -> Spec {
+        let api = Document(api);
         let mut operations = Vec::new();
         let mut tags: Vec<String> = Vec::new();
-        for (path, item) in &api.paths.paths {
-            let ReferenceOr::Item(item) = item else { continue };
-            for (method, o) in item.iter() {
-                let op = op_of(method, path, o, &item.parameters, &api);
+        for (path, item) in api.paths() {
+            if item.get("$ref").is_some() {
+                continue; // a path item by reference: not followed, as before
+            }
+            for (method, o) in Document::operations(item) {
+                let op = op_of(method, path, o, list(item, "parameters"), &api);
                 if !tags.contains(&op.tag) {
                     tags.push(op.tag.clone());
                 }
@@ -255,16 +254,19 @@ impl Spec {
         self.operations.iter().find(|o| o.id == id)
     }
 
-    pub fn operation(&self, op: &Op) -> Option<&Operation> {
-        let ReferenceOr::Item(item) = self.api.paths.paths.get(&op.path)? else { return None };
-        item.iter().find(|(m, _)| m.eq_ignore_ascii_case(&op.method)).map(|(_, o)| o)
+    /// The operation object of the schema (none for the explorer's own additions).
+    pub fn operation(&self, op: &Op) -> Option<&Value> {
+        if op.extra {
+            return None;
+        }
+        self.api.operation(&op.path, &op.method)
     }
 
     /// Title and version as the schema states them.
     pub fn title(&self) -> String {
-        let title = self.api.info.title.trim();
+        let title = self.api.info("title").unwrap_or_default().trim();
         let title = if title.is_empty() { "Treeherder API" } else { title };
-        format!("{title} ({})", self.api.info.version)
+        format!("{title} ({})", self.api.info("version").unwrap_or_default())
     }
 }
 
