@@ -1,14 +1,14 @@
 //! The panel's tabs: failure summary, annotations, similar jobs, performance.
 
 use leptos::prelude::*;
-use treeherder_client::models::{Job, ProjectJob};
+use treeherder_client::models::{BugJobMap, BugSuggestion, FailureClassification, Job, JobNote, ProjectJob, TextLogError};
 
 use crate::hallway::api::use_api;
 use crate::hallway::links::app_href;
 use crate::hallway::views::ViewId;
 use crate::jobs::conventions::{bug_url, platform_name};
 use crate::jobs::use_jobs;
-use crate::widgets::{ErrorBanner, Spinner};
+use crate::widgets::Loaded;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -74,22 +74,21 @@ fn repo_name() -> String {
 fn FailureSummary(job: Job) -> impl IntoView {
     let api = use_api();
     let (id, repo) = (job.id, repo_name());
-    let data = LocalResource::new(move || {
+    let data = Loaded::new(move || {
         let (client, repo) = (api.client(), repo.clone());
-        async move { futures::join!(client.bug_suggestions(&repo, id), client.text_log_errors(&repo, id)) }
-    });
-    move || {
-        match data.get() {
-        None => view! { <Spinner label=Signal::stored("Loading the failure summary…".to_string())/> }.into_any(),
-        Some((Err(error), _)) | Some((_, Err(error))) => {
-            view! { <ErrorBanner context="Loading the failure summary" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any()
+        async move {
+            let (suggestions, errors) = futures::join!(client.bug_suggestions(&repo, id), client.text_log_errors(&repo, id));
+            Ok((suggestions?, errors?))
         }
-        Some((Ok(suggestions), Ok(errors))) if suggestions.is_empty() && errors.is_empty() => {
+    });
+    data.view("Loading the failure summary", Some("Loading the failure summary…"), |(suggestions, errors): &(Vec<BugSuggestion>, Vec<TextLogError>)| {
+        match (suggestions, errors) {
+        (suggestions, errors) if suggestions.is_empty() && errors.is_empty() => {
             view! { <p class="muted">"No failure lines were found in this job's logs."</p> }.into_any()
         }
-        Some((Ok(suggestions), Ok(errors))) => view! {
+        (suggestions, errors) => view! {
             <ul class="failure-lines">
-                {suggestions.into_iter().map(|s| {
+                {suggestions.iter().map(|s| {
                     let bugs: Vec<_> = s.bugs.open_recent.iter().chain(s.bugs.all_others.iter()).cloned().collect();
                     view! {
                         <li class="failure-line">
@@ -113,33 +112,30 @@ fn FailureSummary(job: Job) -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
-                {errors.into_iter().filter(|_| true).map(|e| view! {
-                    <li class="text-log-error"><span class="line-number">{e.line_number.map(|n| format!("line {n}: ")).unwrap_or_default()}</span><code>{e.line}</code></li>
+                {errors.iter().map(|e| view! {
+                    <li class="text-log-error"><span class="line-number">{e.line_number.map(|n| format!("line {n}: ")).unwrap_or_default()}</span><code>{e.line.clone()}</code></li>
                 }).collect_view()}
             </ul>
         }
         .into_any(),
     }
-    }
+    })
 }
 
 #[component]
 fn Annotations(job: Job) -> impl IntoView {
     let api = use_api();
     let (id, repo) = (job.id, repo_name());
-    let data = LocalResource::new(move || {
+    let data = Loaded::new(move || {
         let (client, repo) = (api.client(), repo.clone());
         async move {
             let ids = [id];
-            futures::join!(client.job_notes(&repo, id), client.bug_job_map(&repo, &ids), client.failure_classifications())
+            let (notes, bugs, kinds) =
+                futures::join!(client.job_notes(&repo, id), client.bug_job_map(&repo, &ids), client.failure_classifications());
+            Ok((notes?, bugs?, kinds?))
         }
     });
-    move || match data.get() {
-        None => view! { <Spinner/> }.into_any(),
-        Some((Err(error), _, _)) | Some((_, Err(error), _)) | Some((_, _, Err(error))) => {
-            view! { <ErrorBanner context="Loading the classifications" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any()
-        }
-        Some((Ok(notes), Ok(bugs), Ok(kinds))) => {
+    data.view("Loading the classifications", None, |(notes, bugs, kinds): &(Vec<JobNote>, Vec<BugJobMap>, Vec<FailureClassification>)| {
             let kind = |fc: i64| kinds.iter().find(|k| k.id == fc).map_or_else(|| format!("classification {fc}"), |k| k.name.clone());
             view! {
                 <div class="annotations">
@@ -175,8 +171,7 @@ fn Annotations(job: Job) -> impl IntoView {
                 </div>
             }
             .into_any()
-        }
-    }
+    })
 }
 
 /// Similar jobs, ten at a time.
@@ -187,7 +182,7 @@ fn SimilarJobs(job: Job) -> impl IntoView {
     let (id, repo) = (job.id, repo_name());
     let page = RwSignal::new(0usize);
     let repo_fetch = repo.clone();
-    let data = LocalResource::new(move || {
+    let data = Loaded::new(move || {
         let (client, repo, offset) = (api.client(), repo_fetch.clone(), page.get() * PAGE);
         // One more than a page tells whether there is a next page.
         async move { client.similar_jobs(&repo, id, offset, PAGE + 1).await }
@@ -208,12 +203,9 @@ fn SimilarJobs(job: Job) -> impl IntoView {
     };
     view! {
         <div class="similar-jobs">
-            {move || match data.get() {
-                None => view! { <Spinner/> }.into_any(),
-                Some(Err(error)) => view! { <ErrorBanner context="Loading similar jobs" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-                Some(Ok(mut jobs)) => {
+            {data.view("Loading similar jobs", None, move |jobs: &Vec<ProjectJob>| {
                     let has_next = jobs.len() > PAGE;
-                    jobs.truncate(PAGE);
+                    let jobs = jobs.iter().take(PAGE).cloned().collect::<Vec<_>>();
                     if jobs.is_empty() && page.get_untracked() == 0 {
                         return view! { <p class="muted">"No other jobs of this type."</p> }.into_any();
                     }
@@ -229,8 +221,7 @@ fn SimilarJobs(job: Job) -> impl IntoView {
                         </div>
                     }
                     .into_any()
-                }
-            }}
+            })}
         </div>
     }
 }
@@ -239,20 +230,19 @@ fn SimilarJobs(job: Job) -> impl IntoView {
 fn Performance(job: Job) -> impl IntoView {
     let api = use_api();
     let (id, repo) = (job.id, repo_name());
-    let data = LocalResource::new(move || {
+    let data = Loaded::new(move || {
         let (client, repo) = (api.client(), repo.clone());
         async move { client.performance_job_data(&repo, id).await }
     });
-    move || {
-        match data.get() {
-        None => view! { <Spinner/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBanner context="Loading performance data" error on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-        Some(Ok(values)) if values.is_empty() => view! { <p class="muted">"This job produced no performance data."</p> }.into_any(),
-        Some(Ok(values)) => view! {
+    data.view("Loading performance data", None, |values: &Vec<serde_json::Value>| {
+        if values.is_empty() {
+            return view! { <p class="muted">"This job produced no performance data."</p> }.into_any();
+        }
+        view! {
             <table class="simple perf-values">
                 <thead><tr><th>"Series"</th><th>"Value"</th></tr></thead>
                 <tbody>
-                    {values.into_iter().map(|v| {
+                    {values.iter().map(|v: &serde_json::Value| {
                         let name = v.get("name").and_then(|n| n.as_str()).map(str::to_string).unwrap_or_else(|| {
                             format!("{} {}", v.get("suite").and_then(|s| s.as_str()).unwrap_or(""), v.get("test").and_then(|s| s.as_str()).unwrap_or(""))
                         });
@@ -262,7 +252,6 @@ fn Performance(job: Job) -> impl IntoView {
                 </tbody>
             </table>
         }
-        .into_any(),
-    }
-    }
+        .into_any()
+    })
 }
