@@ -47,7 +47,7 @@ fi
 
 # --- npm tools, locked: wasm-opt 132 (binaryen) and playwright-core (drives Debian's Chromium;
 # it never downloads a browser).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/hawk ] || [ ! -d node_modules/terser ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/hawk ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/csso ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
