@@ -17,6 +17,7 @@ use super::{ErrorBanner, Spinner};
 
 type Value = Result<Arc<dyn Any + Send + Sync>, Error>;
 type Fetch = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Value>>>>;
+type Draw = Box<dyn Fn(&dyn Any) -> Option<AnyView> + Send>;
 
 /// A panel's data; `fetch` runs again when a signal it reads changes, or on Retry.
 #[derive(Clone, Copy)]
@@ -35,7 +36,7 @@ impl Loaded {
     }
 
     fn erased(fetch: Fetch) -> Loaded {
-        Loaded(LocalResource::new(move || fetch()))
+        Loaded(LocalResource::new(fetch))
     }
 
     /// The three states, `draw` for the loaded one. `context` names what failed ("Loading the
@@ -46,12 +47,7 @@ impl Loaded {
         self.erased_view(context, loading, Box::new(move |value| value.downcast_ref::<T>().map(|v| (*draw)(v))))
     }
 
-    fn erased_view(
-        self,
-        context: &'static str,
-        loading: Option<&'static str>,
-        draw: Box<dyn Fn(&dyn Any) -> Option<AnyView> + Send>,
-    ) -> AnyView {
+    fn erased_view(self, context: &'static str, loading: Option<&'static str>, draw: Draw) -> AnyView {
         let resource = self.0;
         (move || match resource.get() {
             None => match loading {
