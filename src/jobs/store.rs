@@ -43,6 +43,18 @@ impl PushJobs {
     }
 }
 
+/// How often a load of many pages redraws its pushes (see `fetch_jobs_of`).
+const REDRAW_EVERY_MS: f64 = 150.0;
+
+/// Gives the pushes in `pending` all their jobs received so far.
+fn draw_received(slots: &[PushSlot], received: &HashMap<i64, Vec<JobEntry>>, pending: &mut Vec<i64>) {
+    for slot in slots.iter().filter(|s| pending.contains(&s.push.id)) {
+        let entries = received.get(&slot.push.id).cloned().unwrap_or_default();
+        slot.jobs.set(PushJobs::from_entries(entries));
+    }
+    pending.clear();
+}
+
 /// How far a push's jobs are loaded.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PushLoad {
@@ -205,6 +217,12 @@ impl JobsStore {
     async fn fetch_jobs_of(&self, client: &Client, slots: &[PushSlot], generation: u64) {
         let ids: Vec<i64> = slots.iter().map(|s| s.push.id).collect();
         let mut received: HashMap<i64, Vec<JobEntry>> = HashMap::new();
+        // Pushes with jobs not drawn yet. A push is redrawn from all its jobs (grouping and
+        // counts are over the whole push), so redrawing it on every page of a 50k-job load cost
+        // more than decoding: pages are drawn at once at first, then at most every
+        // REDRAW_EVERY_MS, and whatever is left when the last page is in.
+        let mut pending: Vec<i64> = Vec::new();
+        let mut drawn_at: Option<f64> = None;
         let store = *self;
         let result = client
             .for_each_job_page_concurrently(
@@ -221,16 +239,16 @@ impl JobsStore {
                         return;
                     }
                     crate::hallway::ready::mark("jobs:first-jobs-received");
-                    let mut touched: Vec<i64> = Vec::new();
                     for job in page {
-                        if !touched.contains(&job.push_id) {
-                            touched.push(job.push_id);
+                        if !pending.contains(&job.push_id) {
+                            pending.push(job.push_id);
                         }
                         received.entry(job.push_id).or_default().push(JobEntry::new(job));
                     }
-                    for slot in slots.iter().filter(|s| touched.contains(&s.push.id)) {
-                        let entries = received.get(&slot.push.id).cloned().unwrap_or_default();
-                        slot.jobs.set(PushJobs::from_entries(entries));
+                    let now = js_sys::Date::now();
+                    if drawn_at.is_none_or(|at| now - at >= REDRAW_EVERY_MS) {
+                        draw_received(slots, &received, &mut pending);
+                        drawn_at = Some(now);
                     }
                 },
             )
@@ -238,6 +256,7 @@ impl JobsStore {
         if !self.current(generation) {
             return;
         }
+        draw_received(slots, &received, &mut pending);
         for slot in slots {
             match &result {
                 Ok(()) => slot.load.set(PushLoad::Loaded),
