@@ -24,6 +24,7 @@ pub mod clock;
 mod endpoints;
 pub mod error;
 mod json_path;
+pub mod log_lines;
 pub mod models;
 pub mod paging;
 mod query;

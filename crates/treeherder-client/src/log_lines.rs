@@ -1,0 +1,276 @@
+//! A raw log (for the log viewer) as it arrives: its bytes and where each line starts, split the way Treeherder's log
+//! parser splits it (`requests`' `iter_lines`, i.e. `bytes.splitlines()`: `\r\n`, `\r` or `\n`
+//! end a line; a last line without one still counts; no empty line after a final break).
+//! Treeherder's `text_log_errors.line_number` is the 0-based index of a line in this split, and
+//! its log viewer shows it as `line_number + 1`.
+//!
+//! Memory: the bytes once plus 4 bytes a line (a 40 MB log of 300,000 lines holds ~41 MB), and
+//! lines are decoded only when drawn or searched.
+
+/// The log so far.
+#[derive(Default)]
+pub struct LogLines {
+    bytes: Vec<u8>,
+    /// Where each complete line starts; the line ends where the next starts, minus its break.
+    starts: Vec<u32>,
+    /// Each complete line's length without its break.
+    lengths: Vec<u32>,
+    /// Start of the line not yet ended (the download goes on).
+    open_from: usize,
+    /// The last byte was a `\r`: a `\n` at the start of the next chunk belongs to it.
+    after_cr: bool,
+    finished: bool,
+}
+
+impl LogLines {
+    pub fn new() -> LogLines {
+        LogLines::default()
+    }
+
+    /// Takes the next chunk of the download.
+    pub fn push(&mut self, chunk: &[u8]) {
+        let mut from = self.bytes.len();
+        self.bytes.extend_from_slice(chunk);
+        if self.after_cr && self.bytes.get(from) == Some(&b'\n') {
+            from += 1;
+            self.open_from = from;
+        }
+        self.after_cr = false;
+        let mut i = from;
+        while let Some(offset) = memchr::memchr2(b'\n', b'\r', &self.bytes[i..]) {
+            let end = i + offset;
+            self.close_line(end);
+            let next = if self.bytes[end] == b'\r' {
+                match self.bytes.get(end + 1) {
+                    Some(b'\n') => end + 2,
+                    Some(_) => end + 1,
+                    None => {
+                        self.after_cr = true;
+                        end + 1
+                    }
+                }
+            } else {
+                end + 1
+            };
+            self.open_from = next;
+            i = next;
+        }
+    }
+
+    /// The download is complete: a last line without a break becomes a line.
+    pub fn finish(&mut self) {
+        if self.open_from < self.bytes.len() {
+            self.close_line(self.bytes.len());
+            self.open_from = self.bytes.len();
+        }
+        self.finished = true;
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    fn close_line(&mut self, end: usize) {
+        // Offsets fit u32 up to 4 GiB; Treeherder's logs are far below (its parser stops at 5 MB
+        // compressed), and a bigger one is cut at the last line that fits rather than wrapped.
+        let (Ok(start), Ok(length)) = (u32::try_from(self.open_from), u32::try_from(end - self.open_from)) else { return };
+        self.starts.push(start);
+        self.lengths.push(length);
+    }
+
+    /// Complete lines so far.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Line `index` (0-based) as raw bytes, without its break.
+    pub fn raw(&self, index: usize) -> Option<&[u8]> {
+        let start = *self.starts.get(index)? as usize;
+        let length = *self.lengths.get(index)? as usize;
+        self.bytes.get(start..start + length)
+    }
+
+    /// Line `index` (0-based) as text: invalid UTF-8 replaced, as Treeherder's parser does.
+    pub fn text(&self, index: usize) -> Option<std::borrow::Cow<'_, str>> {
+        self.raw(index).map(String::from_utf8_lossy)
+    }
+
+    /// The 0-based indexes of lines containing `needle` (each line once); ASCII case folded
+    /// unless `case_sensitive` (log text is overwhelmingly ASCII; other letters match as
+    /// written). One pass over the whole log, never line by line: a match's line is found from
+    /// its offset, and the search goes on from the next line.
+    pub fn find(&self, needle: &str, case_sensitive: bool) -> Vec<u32> {
+        let needle = needle.as_bytes();
+        let mut found = Vec::new();
+        if needle.is_empty() || needle.contains(&b'\n') || needle.contains(&b'\r') {
+            return found;
+        }
+        let end = self.starts.last().zip(self.lengths.last()).map_or(0, |(s, l)| (*s + *l) as usize);
+        let haystack = &self.bytes[..end];
+        let mut at = 0;
+        let exact = memchr::memmem::Finder::new(needle);
+        let folded = FoldedFinder::new(needle);
+        while at < haystack.len() {
+            let hit = if case_sensitive { exact.find(&haystack[at..]) } else { folded.find(&haystack[at..]) };
+            let Some(offset) = hit else { break };
+            let position = (at + offset) as u32;
+            // The line holding the match: the last start at or before it.
+            let line = self.starts.partition_point(|&s| s <= position).saturating_sub(1);
+            // A match over a line break is no match (the needle has none, but `\r\n` pairs
+            // are two bytes): it must end inside its line.
+            if position as usize + needle.len() <= (self.starts[line] + self.lengths[line]) as usize {
+                found.push(line as u32);
+                at = self.starts.get(line + 1).map_or(haystack.len(), |&s| s as usize);
+            } else {
+                at = position as usize + 1;
+            }
+        }
+        found
+    }
+}
+
+/// An ASCII-case-insensitive substring search without a folded copy of the log: candidates
+/// come from `memchr2` on the needle's rarest byte (both cases), then the rest is compared.
+struct FoldedFinder {
+    needle: Vec<u8>,
+    /// Index in the needle of the byte searched for.
+    pivot: usize,
+}
+
+impl FoldedFinder {
+    fn new(needle: &[u8]) -> FoldedFinder {
+        let needle: Vec<u8> = needle.iter().map(u8::to_ascii_lowercase).collect();
+        let pivot = (0..needle.len()).min_by_key(|&i| commonness(needle[i])).unwrap_or(0);
+        FoldedFinder { needle, pivot }
+    }
+
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        let (n, p) = (self.needle.len(), self.pivot);
+        if haystack.len() < n {
+            return None;
+        }
+        let byte = self.needle[p];
+        let mut from = p;
+        let last = haystack.len() - n + p; // the pivot's last possible place
+        while from <= last {
+            let offset = memchr::memchr2(byte, byte.to_ascii_uppercase(), &haystack[from..=last])?;
+            let start = from + offset - p;
+            if haystack[start..start + n].iter().zip(&self.needle).all(|(a, b)| a.to_ascii_lowercase() == *b) {
+                return Some(start);
+            }
+            from += offset + 1;
+        }
+        None
+    }
+}
+
+/// How common a (lower-case) byte is in log text: lower is rarer. Letters by English
+/// frequency, then digits and the punctuation logs are full of; anything else is rare.
+fn commonness(byte: u8) -> u8 {
+    const ORDER: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789-_./:[]|=";
+    ORDER.iter().position(|&b| b == byte).map_or(0, |i| (ORDER.len() - i) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LogLines;
+
+    fn lines(chunks: &[&[u8]]) -> Vec<String> {
+        let mut log = LogLines::new();
+        for chunk in chunks {
+            log.push(chunk);
+        }
+        log.finish();
+        (0..log.len()).map(|i| log.text(i).unwrap_or_default().into_owned()).collect()
+    }
+
+    /// Python's `b"...".splitlines()`, which Treeherder's parser applies through `iter_lines`.
+    #[test]
+    fn lines_split_as_bytes_splitlines_does() {
+        assert_eq!(lines(&[b"a\nb\r\nc\rd"]), ["a", "b", "c", "d"]);
+        assert_eq!(lines(&[b"a\n\nb\n"]), ["a", "", "b"]);
+        assert_eq!(lines(&[b"\r\n\r\n"]), ["", ""]);
+        assert_eq!(lines(&[b"a\r\r\nb"]), ["a", "", "b"]);
+        assert_eq!(lines(&[b""]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_break_cut_between_two_chunks_is_one_break() {
+        assert_eq!(lines(&[b"a\r", b"\nb"]), ["a", "b"]);
+        assert_eq!(lines(&[b"a\r", b"b"]), ["a", "b"]);
+        assert_eq!(lines(&[b"a", b"b\n", b"c"]), ["ab", "c"]);
+        // Every way of cutting a log into two chunks gives the same lines as one chunk.
+        let text = b"x\r\ny\rz\n\r\n\xff\xfe end";
+        let whole = lines(&[text]);
+        for cut in 0..=text.len() {
+            assert_eq!(lines(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn lines_are_counted_only_when_ended_until_the_download_finishes() {
+        let mut log = LogLines::new();
+        log.push(b"one\ntw");
+        assert_eq!(log.len(), 1);
+        log.push(b"o");
+        assert_eq!(log.len(), 1);
+        log.finish();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log.text(1).as_deref(), Some("two"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_fatal() {
+        assert_eq!(lines(&[b"ok \xff\n\xe2\x82"]), ["ok \u{fffd}", "\u{fffd}"]);
+    }
+
+    #[test]
+    fn search_counts_lines_with_and_without_case() {
+        let mut log = LogLines::new();
+        log.push(b"TEST-PASS a\nTEST-UNEXPECTED-FAIL b\ntest-unexpected-fail c\nnothing\n");
+        log.finish();
+        assert_eq!(log.find("TEST-UNEXPECTED", true), [1]);
+        assert_eq!(log.find("test-unexpected", false), [1, 2]);
+        assert_eq!(log.find("", false), Vec::<u32>::new());
+        assert_eq!(log.find("not in the log at all, longer than any line", false), Vec::<u32>::new());
+        assert_eq!(log.find("a\nTEST", true), Vec::<u32>::new(), "a needle with a break matches nothing");
+        assert_eq!(log.find("pass a", false), [0]);
+        assert_eq!(log.find("fail", false), [1, 2], "each line once");
+    }
+
+    #[test]
+    fn a_match_never_spans_two_lines() {
+        let mut log = LogLines::new();
+        log.push(b"ab\r\ncd\nab");
+        log.finish();
+        assert_eq!(log.find("b\r", true), Vec::<u32>::new());
+        assert_eq!(log.find("ab", true), [0, 2]);
+        assert_eq!(log.find("AB", false), [0, 2]);
+        assert_eq!(log.find("CD", true), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn folded_search_agrees_with_a_plain_scan() {
+        let text = "Zz TEST-unexpected-FAIL | x/y.html | zZ\nnothing here\nunexpected-failure\n[task] INFO - Ok\n";
+        let mut log = LogLines::new();
+        log.push(text.as_bytes());
+        log.finish();
+        for needle in ["unexpected-f", "ZZ", "info", "x/Y", "-", "q", "ok", "E"] {
+            let expected: Vec<u32> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.to_ascii_lowercase().contains(&needle.to_ascii_lowercase()))
+                .map(|(i, _)| i as u32)
+                .collect();
+            assert_eq!(log.find(needle, false), expected, "{needle}");
+        }
+    }
+}
