@@ -14,6 +14,7 @@ pub mod compress;
 mod control;
 pub mod faults;
 pub mod hostile;
+pub mod logs;
 mod policy;
 pub mod recorded;
 mod static_files;
@@ -84,7 +85,7 @@ pub fn router_with_timeout(
     csp: Option<String>,
     app_timeout: Option<u64>,
 ) -> Router {
-    let mut app = api::routes().merge(control::routes());
+    let mut app = api::routes().merge(control::routes()).route("/logs/{job_id}/{file}", axum::routing::get(logs::serve));
     if let Some(root) = dist.clone() {
         let server = app_server.to_string();
         app = app.route("/config.json", axum::routing::get(move || static_files::app_config(root.clone(), server.clone(), app_timeout)));
