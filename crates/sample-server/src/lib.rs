@@ -45,6 +45,8 @@ pub struct Options {
     pub synthetic: Option<(usize, usize)>,
     /// A generated performance series of this many points on autoland (signature 100000).
     pub synthetic_series: Option<usize>,
+    /// A failed job on autoland whose log has this many lines (`logs::add_synthetic_log_job`).
+    pub synthetic_log: Option<usize>,
     /// Use the wall clock instead of the recording's.
     pub real_clock: bool,
     /// The server the served app talks to (its `config.json`); `/` is this server itself.
@@ -63,6 +65,7 @@ impl Default for Options {
             dist: None,
             synthetic: None,
             synthetic_series: None,
+            synthetic_log: None,
             real_clock: false,
             app_server: "/".into(),
             hawk_clients: vec![(submit::DEMO_CLIENT_ID.into(), submit::DEMO_SECRET.into())],
@@ -117,6 +120,11 @@ pub fn build_state(options: &Options) -> Shared {
     }
     if let Some(points) = options.synthetic_series {
         synthetic_perf::populate(&mut store, points, clock.now());
+    }
+    if let Some(lines) = options.synthetic_log {
+        if logs::add_synthetic_log_job(&mut store, lines).is_none() {
+            log::warn!("--synthetic-log: the recording has no failed job to copy");
+        }
     }
     Arc::new(AppState::new(store, clock, &options.hawk_clients))
 }

@@ -59,7 +59,10 @@ pub fn live_backing_log(store: &Store, job: &JobRecord) -> String {
     // Seeded by the job: the same job always gets the same log.
     let mut seed = fastrand::Rng::with_seed(job.id as u64 ^ 0x5eed_1095);
     let last_error = errors.last().map_or(0, |(n, _)| *n);
-    let length = (last_error + 40).max(300 + (seed.u64(..) % 1500) as usize);
+    let length = match store.log_lengths.get(&job.id) {
+        Some(&lines) => lines,
+        None => (last_error + 40).max(300 + (seed.u64(..) % 1500) as usize),
+    };
     generate(job, &errors, length, &mut seed)
 }
 
@@ -148,6 +151,53 @@ fn iso(seconds: i64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.000Z", secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
+/// The guid of the `--synthetic-log` job, to find it by (`?job_guid=`).
+pub const SYNTHETIC_LOG_GUID: &str = "synthetic-log";
+
+/// `--synthetic-log LINES`: a failed job on autoland's newest push (a copy of a recorded failed
+/// job, with an id of its own) whose log has `lines` lines and an error line every eighth of the
+/// way, for the log viewer's bench. Returns the job's id.
+pub fn add_synthetic_log_job(store: &mut Store, lines: usize) -> Option<i64> {
+    let newest = store.pushes.values().filter(|p| p.repository == "autoland").map(|p| p.id).max()?;
+    let model = store
+        .jobs
+        .values()
+        .find(|j| j.push_id == newest && j.result == "testfailed")
+        .or_else(|| store.jobs.values().find(|j| j.result == "testfailed"))?;
+    let mut job = model.clone();
+    job.id = store.next_job_id();
+    job.push_id = newest;
+    job.result_set_id = newest;
+    job.job_guid = SYNTHETIC_LOG_GUID.to_string();
+    job.job_type_name = format!("{} (synthetic {lines}-line log)", job.job_type_name);
+    job.heap_rank = store.next_heap_rank();
+    let errors: Vec<Value> = (1..8)
+        .map(|k| lines * k / 8)
+        .filter(|&n| n < lines)
+        .enumerate()
+        .map(|(i, n)| {
+            let line = format!(
+                "[task 2026-11-27T18:00:00.000Z] 18:00:00     INFO - TEST-UNEXPECTED-FAIL | synthetic/test_{i}.html | assertion {i} failed"
+            );
+            serde_json::json!({ "id": 900_000 + i, "line": line, "line_number": n, "new_failure": false, "job": job.id })
+        })
+        .collect();
+    store.text_log_errors.insert(job.id, Value::Array(errors));
+    store.log_lengths.insert(job.id, lines);
+    let log = crate::store::LogRecord {
+        id: store.next_log_id(),
+        job_id: job.id,
+        name: "live_backing_log".into(),
+        url: String::new(), // job-log-url points it at this server
+        parse_status: "parsed".into(),
+        heap_rank: job.heap_rank,
+    };
+    store.logs.insert(job.id, vec![log]);
+    let id = job.id;
+    store.insert_job(job);
+    Some(id)
 }
 
 #[cfg(test)]

@@ -24,6 +24,10 @@ struct Args {
     /// spread over the last 13 days, for the graphs view's scale benchmark.
     #[arg(long, value_parser = sample_server::synthetic_perf::parse_points)]
     synthetic_series: Option<usize>,
+    /// Add a failed job on autoland's newest push whose log has LINES lines (job_guid
+    /// `synthetic-log`), for the log viewer's benchmark.
+    #[arg(long, value_name = "LINES")]
+    synthetic_log: Option<usize>,
     /// Use the wall clock rather than the recording's (relative time ranges then find nothing
     /// once the recording is older than the range).
     #[arg(long)]
@@ -65,6 +69,7 @@ async fn main() {
         dist: args.dist.clone(),
         synthetic: args.synthetic,
         synthetic_series: args.synthetic_series,
+        synthetic_log: args.synthetic_log,
         real_clock: args.real_clock,
         app_server: args.app_server.clone(),
         csp: args.csp,

@@ -81,3 +81,24 @@ async fn job_log_url_points_to_the_served_log_which_is_cors_open_and_fails_with_
     assert_eq!(get(format!("{}/logs/{id}/other.log", server.url())).await.unwrap().status(), 404);
     assert_eq!(get(format!("{}/logs/notanid/live_backing.log", server.url())).await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn synthetic_log_job_has_a_log_of_that_many_lines_with_its_errors_in_place() {
+    let server = SampleServer::start(Options { synthetic_log: Some(20_000), ..Options::default() }).await.unwrap();
+    let http = reqwest::Client::new();
+    let get = |url: String| http.get(url).header("User-Agent", "treeherder-explorer-test").send();
+    let jobs: serde_json::Value =
+        get(format!("{}/api/project/autoland/jobs/?job_guid=synthetic-log", server.url())).await.unwrap().json().await.unwrap();
+    let id = jobs["results"][0]["id"].as_i64().expect("the synthetic job is listed");
+    assert_eq!(jobs["results"][0]["result"], "testfailed");
+    let errors: serde_json::Value =
+        get(format!("{}/api/project/autoland/jobs/{id}/text_log_errors/", server.url())).await.unwrap().json().await.unwrap();
+    let log = split(&get(format!("{}/logs/{id}/live_backing.log", server.url())).await.unwrap().text().await.unwrap());
+    assert_eq!(log.len(), 20_000);
+    let errors = errors.as_array().unwrap();
+    assert_eq!(errors.len(), 7);
+    for e in errors {
+        let n = e["line_number"].as_u64().unwrap() as usize;
+        assert_eq!(log.text(n).as_deref(), e["line"].as_str());
+    }
+}

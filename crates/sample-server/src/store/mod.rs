@@ -34,6 +34,8 @@ pub struct Store {
     /// job id → its logs.
     pub logs: HashMap<i64, Vec<LogRecord>>,
     pub text_log_errors: HashMap<i64, Value>,
+    /// job id → the length of its generated log, where it is not the default (`crate::logs`).
+    pub log_lengths: HashMap<i64, usize>,
     pub bug_suggestions: HashMap<i64, Value>,
     pub notes: HashMap<i64, Value>,
     pub bug_job_map: HashMap<i64, Value>,
