@@ -42,5 +42,6 @@ fn error_kind(error: &Error) -> &'static str {
         Decode { .. } => "decode",
         ClockSkew { .. } => "clock-skew",
         InvalidInput(_) => "invalid",
+        Incomplete { .. } => "incomplete",
     }
 }

@@ -33,6 +33,9 @@ pub enum ErrorKind {
     ClockSkew { skew_secs: Option<i64>, detail: String },
     /// A request this client refuses to send: bad server URL, credentials for another origin…
     InvalidInput(String),
+    /// The answer started but stopped before its end (a raw log whose download was cut):
+    /// `received` bytes came, of `expected` when the server said.
+    Incomplete { received: u64, expected: Option<u64>, message: String },
 }
 
 /// Treeherder's window for Hawk timestamps, in seconds.
@@ -87,6 +90,7 @@ impl Error {
             ErrorKind::Decode { .. } => "Unexpected response".into(),
             ErrorKind::ClockSkew { .. } => "Clock skew".into(),
             ErrorKind::InvalidInput(_) => "Invalid request".into(),
+            ErrorKind::Incomplete { .. } => "Download cut off".into(),
         }
     }
 }
@@ -166,11 +170,27 @@ impl fmt::Display for Error {
                 }
             }
             ErrorKind::InvalidInput(why) => f.write_str(why),
+            ErrorKind::Incomplete { received, expected, message } => {
+                write!(f, "The download of {target} stopped after {}", megabytes(*received))?;
+                if let Some(expected) = expected {
+                    write!(f, " of {}", megabytes(*expected))?;
+                }
+                write!(f, " ({message}): the connection dropped or the server cut it; what came is kept")
+            }
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// "12.3 MB", "840 bytes".
+fn megabytes(bytes: u64) -> String {
+    if bytes < 100_000 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
 
 /// The message a Treeherder (Django REST Framework) error body carries: `{"detail": …}`, a bare
 /// JSON string (`"No job with id: 5"`), `{"message": …}`, `{"error": …}`, a list of messages, or

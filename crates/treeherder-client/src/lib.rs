@@ -28,6 +28,7 @@ pub mod log_lines;
 pub mod models;
 pub mod paging;
 mod query;
+pub mod raw_log;
 pub mod server;
 pub mod submit;
 pub mod transport;

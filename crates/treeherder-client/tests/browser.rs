@@ -95,3 +95,46 @@ async fn signs_with_hawk_in_the_browser_and_corrects_a_wrong_clock() {
     skewed.post_collection("autoland", &one_job(&revision, "browser-2/0")).await.unwrap();
     assert!((skewed.clock_offset() - 600).abs() <= 2, "{}", skewed.clock_offset());
 }
+
+/// A recorded failed job's raw log, streamed by `fetch` across origins (the sample server's
+/// logs are CORS-open like Taskcluster's): its error lines at text_log_errors' places; a cut-off
+/// download and a log without the CORS header each fail as what they are.
+#[wasm_bindgen_test]
+async fn streams_a_raw_log_across_origins_and_reports_a_cut_off_download() {
+    use treeherder_client::log_lines::LogLines;
+    use treeherder_client::raw_log::stream_raw_log;
+    let (project, id) = ("mozilla-central", 4937);
+    let logs = client().job_log_urls(project, &[id]).await.unwrap();
+    let url = logs.iter().find(|l| l.name == "live_backing_log").unwrap().url.clone();
+    let mut lines = LogLines::new();
+    stream_raw_log(&url, &mut |chunk, _| {
+        lines.push(chunk);
+        true
+    })
+    .await
+    .unwrap();
+    lines.finish();
+    let errors = client().text_log_errors(project, id).await.unwrap();
+    assert!(!errors.is_empty());
+    for error in errors {
+        let n = error.line_number.unwrap() as usize;
+        assert_eq!(lines.text(n).as_deref(), Some(error.line.as_str()), "line_number {n}");
+    }
+
+    let path = format!("/logs/{id}/live_backing.log");
+    fault(&format!("mode=truncated&path={path}")).await;
+    let mut kept = 0;
+    let error = stream_raw_log(&url, &mut |chunk, _| {
+        kept += chunk.len();
+        true
+    })
+    .await
+    .unwrap_err();
+    gloo_net::http::Request::delete(&format!("{}/__sample/faults", sample_api())).send().await.unwrap();
+    assert!(matches!(error.kind, ErrorKind::Incomplete { received, .. } if received as usize == kept), "{error:?}");
+
+    fault(&format!("mode=no_cors&path={path}")).await;
+    let error = stream_raw_log(&url, &mut |_, _| true).await.unwrap_err();
+    gloo_net::http::Request::delete(&format!("{}/__sample/faults", sample_api())).send().await.unwrap();
+    assert!(matches!(error.kind, ErrorKind::Network { .. }), "a browser cannot read it: {error:?}");
+}
