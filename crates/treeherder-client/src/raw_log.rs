@@ -3,7 +3,9 @@
 //! Each piece goes to the caller as it arrives, so the first screen can show before the rest
 //! has come, and the caller can stop the download (the user left).
 
-use crate::error::{extract_detail, truncate_body, Error, ErrorKind};
+#[cfg(any(target_arch = "wasm32", feature = "native"))]
+use crate::error::{extract_detail, truncate_body};
+use crate::error::{Error, ErrorKind};
 
 /// How much has arrived.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub struct Received {
     pub total: Option<u64>,
 }
 
+// Only the transports use these; a build with neither (the sample server's) has no `imp` that does.
+#[cfg(any(target_arch = "wasm32", feature = "native"))]
 impl Received {
     fn add(&mut self, bytes: usize) {
         self.bytes += bytes as u64;
@@ -31,11 +35,13 @@ pub async fn stream_raw_log(url: &str, on_chunk: &mut dyn FnMut(&[u8], Received)
     imp::stream(url, on_chunk).await
 }
 
+#[cfg(any(target_arch = "wasm32", feature = "native"))]
 fn http_error(url: &str, status: u16, body: &[u8]) -> Error {
     let kind = ErrorKind::Http { status, detail: extract_detail(body), body: truncate_body(body, 500), retry_after: None };
     Error::new(kind, "GET", url)
 }
 
+#[cfg(any(target_arch = "wasm32", feature = "native"))]
 fn incomplete(url: &str, received: Received, expected: Option<u64>, message: String) -> Error {
     Error::new(ErrorKind::Incomplete { received: received.bytes, expected, message }, "GET", url)
 }
