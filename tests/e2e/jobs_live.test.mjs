@@ -131,15 +131,29 @@ test('polling pauses while the tab is hidden and resumes when it is shown', asyn
   await page.close();
 });
 
+/** The job buttons drawn once the far pushes' first visibility checks have run (an
+ *  IntersectionObserver draws the pushes near the viewport a few frames after ready): the count
+ *  read twice, 300 ms of real time apart, until it holds. */
+async function settledButtonCount(page) {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const count = await page.locator('#push-list .job-btn').count();
+    if (count === last) return count;
+    last = count;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return last;
+}
+
 test('when the server fails mid-poll the view stays, says so, backs off and recovers', async () => {
   const page = await openWithFakeClock('/jobs?repo=autoland');
-  const before = await page.locator('#push-list .job-btn').count();
+  const before = await settledButtonCount(page);
   await server.control('/__sample/faults?mode=503&path=/api/project/autoland/push/&times=2');
   await page.clock.fastForward(61_000);
   const notice = page.locator('.poll-error');
   await notice.waitFor();
   assert.match(await notice.textContent(), /Live updates paused: Service unavailable \(503\).*Retrying in 120 s/);
-  assert.equal(await page.locator('#push-list .job-btn').count(), before, 'what was loaded stays');
+  assert.equal(await settledButtonCount(page), before, 'what was loaded stays');
   await page.clock.fastForward(121_000);
   await page.waitForFunction(() => /Retrying in 240 s/.test(document.querySelector('.poll-error')?.textContent || ''));
   await page.clock.fastForward(241_000);
