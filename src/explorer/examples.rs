@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use treeherder_client::submit::TreeherderJob;
 use treeherder_client::PushFilter;
 
-use super::openapi::{entries, flag, list, text, Document};
+use super::openapi::{composition, entries, flag, list, text, Document};
 use super::schema_tree::resolve;
 use super::spec::{Op, Spec};
 use crate::hallway::api::Client;
@@ -34,25 +34,25 @@ fn example(schema: &Value, api: &Document, seen: &mut Vec<String>, depth: usize)
         seen.push(n.clone());
     }
     let first = list(s, "enum").iter().find(|v| !v.is_null()).cloned();
+    let composed = composition(s);
     let value = match text(s, "type") {
         Some("string") => first.filter(Value::is_string).unwrap_or_else(|| json!("string")),
         Some("integer") => first.filter(Value::is_i64).unwrap_or_else(|| json!(0)),
         Some("number") => json!(0.0),
         Some("boolean") => json!(false),
         Some("array") => Value::Array(s.get("items").map(|i| example(i, api, seen, depth + 1)).into_iter().collect()),
-        _ if s.get("oneOf").or_else(|| s.get("anyOf")).is_some() => {
-            let parts = s.get("oneOf").or_else(|| s.get("anyOf")).and_then(Value::as_array);
-            parts.and_then(|l| l.first()).map_or(Value::Null, |f| example(f, api, seen, depth + 1))
-        }
-        _ if s.get("allOf").is_some() => {
-            let mut map = Map::new();
-            for part in list(s, "allOf") {
-                if let Value::Object(m) = example(part, api, seen, depth + 1) {
-                    map.extend(m);
+        _ if composed.is_some() => match composed {
+            Some(("allOf", parts)) => {
+                let mut map = Map::new();
+                for part in parts {
+                    if let Value::Object(m) = example(part, api, seen, depth + 1) {
+                        map.extend(m);
+                    }
                 }
+                Value::Object(map)
             }
-            Value::Object(map)
-        }
+            parts => parts.and_then(|(_, l)| l.first()).map_or(Value::Null, |f| example(f, api, seen, depth + 1)),
+        },
         Some("object") | None if s.get("properties").is_some() || text(s, "type") == Some("object") => {
             let mut map = Map::new();
             for (key, prop) in entries(&s["properties"]) {

@@ -50,14 +50,16 @@ impl Document {
         let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
             return (None, value.is_object().then_some(value));
         };
-        let prefix = format!("#/components/{section}/");
-        let name = reference.strip_prefix(prefix.as_str()).unwrap_or(reference).to_string();
-        let found = reference
-            .strip_prefix(prefix.as_str())
-            .and_then(|n| self.0["components"][section].get(n))
-            .filter(|v| v.is_object() && v.get("$ref").is_none());
-        (Some(name), found)
+        let local = reference.strip_prefix(format!("#/components/{section}/").as_str());
+        let found = local.and_then(|n| self.0["components"][section].get(n)).filter(|v| v.is_object() && v.get("$ref").is_none());
+        (Some(local.unwrap_or(reference).to_string()), found)
     }
+}
+
+/// The schema's composition, if it is one: its keyword (`oneOf`, `anyOf`, `allOf`, in that
+/// order) and parts.
+pub fn composition(schema: &Value) -> Option<(&'static str, &[Value])> {
+    ["oneOf", "anyOf", "allOf"].into_iter().find_map(|k| schema.get(k).and_then(Value::as_array).map(|l| (k, l.as_slice())))
 }
 
 /// A string field.

@@ -4,16 +4,11 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::markdown::Markdown;
-use super::openapi::{entries, flag, list, text, Document};
+use super::openapi::{composition, entries, flag, list, text, Document};
 
 /// Follows a `#/components/schemas/…` reference.
 pub fn resolve<'a>(schema: &'a Value, api: &'a Document) -> (Option<String>, Option<&'a Value>) {
     api.resolve(schema, "schemas")
-}
-
-/// The schema's composition, if it is one: its keyword and parts.
-fn composition(s: &Value) -> Option<(&'static str, &[Value])> {
-    ["oneOf", "anyOf", "allOf"].into_iter().find_map(|k| s.get(k).and_then(Value::as_array).map(|l| (k, l.as_slice())))
 }
 
 /// One-line description of a schema: type (with format), enum values, whether it is an array.

@@ -19,7 +19,6 @@ pub struct LogLines {
     open_from: usize,
     /// The last byte was a `\r`: a `\n` at the start of the next chunk belongs to it.
     after_cr: bool,
-    finished: bool,
 }
 
 impl LogLines {
@@ -63,11 +62,6 @@ impl LogLines {
             self.close_line(self.bytes.len());
             self.open_from = self.bytes.len();
         }
-        self.finished = true;
-    }
-
-    pub fn is_finished(&self) -> bool {
-        self.finished
     }
 
     fn close_line(&mut self, end: usize) {
