@@ -135,10 +135,13 @@ pub async fn inject(State(app): State<Shared>, request: Request, next: Next) -> 
             let (parts, body) = response.into_parts();
             let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
             let half = bytes.slice(..bytes.len() / 2);
-            let stream = futures_util::stream::iter(vec![
-                Ok(half),
-                Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "injected truncation")),
-            ]);
+            // The half is sent, and a moment later the connection drops: had both come at once,
+            // the server could drop it before the headers left, which is a reset, not a cut.
+            let cut = async {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "injected truncation"))
+            };
+            let stream = futures_util::StreamExt::chain(futures_util::stream::once(async { Ok(half) }), futures_util::stream::once(cut));
             let mut response = Response::from_parts(parts, Body::from_stream(stream));
             response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
             response

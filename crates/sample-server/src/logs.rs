@@ -122,6 +122,10 @@ fn filler(index: usize, job: &JobRecord, task: &str, seconds: i64, seed: &mut fa
         ),
         32 => write!(line, "INFO - {}", "long line of harness output ".repeat(60)),
         33 => write!(line, "INFO - <script>alert('a log line is text')</script> <a href=\"javascript:alert(1)\">not a link</a>"),
+        34 => write!(
+            line,
+            "INFO - control characters: bell \u{7} backspace \u{8} \u{1b}]8;;javascript:alert(2)\u{7}terminal link\u{1b}]8;;\u{7} end"
+        ),
         _ => write!(
             line,
             "INFO - {}",
