@@ -19,6 +19,10 @@ pub struct LogLines {
     open_from: usize,
     /// The last byte was a `\r`: a `\n` at the start of the next chunk belongs to it.
     after_cr: bool,
+    /// The longest complete line's length in bytes (the page sizes its width from it).
+    longest: u32,
+    /// Lines holding an escape (ANSI colours): searched as they read, escapes taken out.
+    escaped: Vec<u32>,
 }
 
 impl LogLines {
@@ -26,9 +30,21 @@ impl LogLines {
         LogLines::default()
     }
 
+    /// Room for a download of `bytes` (its announced size), so that a big log is not copied
+    /// as its buffer doubles: without it a 40 MB log would briefly need 96 MB.
+    pub fn reserve(&mut self, bytes: usize) {
+        self.bytes.reserve_exact(bytes.saturating_sub(self.bytes.len()));
+    }
+
     /// Takes the next chunk of the download.
     pub fn push(&mut self, chunk: &[u8]) {
         let mut from = self.bytes.len();
+        // Grow by half rather than double when the size is unknown (a gzip-encoded download):
+        // memory stays within about twice the log even while the buffer moves.
+        let needed = from + chunk.len();
+        if needed > self.bytes.capacity() {
+            self.bytes.reserve_exact((needed - from).max(from / 2));
+        }
         self.bytes.extend_from_slice(chunk);
         if self.after_cr && self.bytes.get(from) == Some(&b'\n') {
             from += 1;
@@ -68,8 +84,17 @@ impl LogLines {
         // Offsets fit u32 up to 4 GiB; Treeherder's logs are far below (its parser stops at 5 MB
         // compressed), and a bigger one is cut at the last line that fits rather than wrapped.
         let (Ok(start), Ok(length)) = (u32::try_from(self.open_from), u32::try_from(end - self.open_from)) else { return };
+        if memchr::memchr(0x1b, &self.bytes[self.open_from..end]).is_some() {
+            self.escaped.push(self.starts.len() as u32);
+        }
         self.starts.push(start);
         self.lengths.push(length);
+        self.longest = self.longest.max(length);
+    }
+
+    /// The longest complete line, in bytes.
+    pub fn longest(&self) -> usize {
+        self.longest as usize
     }
 
     /// Complete lines so far.
@@ -99,17 +124,50 @@ impl LogLines {
 
     /// The 0-based indexes of lines containing `needle` (each line once); ASCII case folded
     /// unless `case_sensitive` (log text is overwhelmingly ASCII; other letters match as
-    /// written). One pass over the whole log, never line by line: a match's line is found from
-    /// its offset, and the search goes on from the next line.
+    /// written). Lines are searched as they read: a line with ANSI escapes without them. One
+    /// pass over the whole log, never line by line: a match's line is found from its offset,
+    /// and the search goes on from the next line; then the few lines with escapes.
     pub fn find(&self, needle: &str, case_sensitive: bool) -> Vec<u32> {
-        let needle = needle.as_bytes();
+        self.find_from(needle, case_sensitive, 0)
+    }
+
+    /// [`LogLines::find`] over the lines from `first_line` on (a download that goes on is
+    /// searched only where it grew).
+    pub fn find_from(&self, needle: &str, case_sensitive: bool, first_line: usize) -> Vec<u32> {
+        let raw = self.find_raw(needle.as_bytes(), case_sensitive, first_line);
+        if self.escaped.is_empty() || needle.is_empty() {
+            return raw;
+        }
+        let from = self.escaped.partition_point(|&l| (l as usize) < first_line);
+        let escaped = &self.escaped[from..];
+        let folded = needle.to_ascii_lowercase();
+        let in_escaped: Vec<u32> = escaped
+            .iter()
+            .copied()
+            .filter(|&line| {
+                let text = without_escapes(self.raw(line as usize).unwrap_or_default());
+                if case_sensitive {
+                    memchr::memmem::find(&text, needle.as_bytes()).is_some()
+                } else {
+                    memchr::memmem::find(&text.to_ascii_lowercase(), folded.as_bytes()).is_some()
+                }
+            })
+            .collect();
+        // The raw pass's results, less the lines with escapes (whose raw text is not what shows),
+        // merged with those lines' own results.
+        let mut merged: Vec<u32> = raw.into_iter().filter(|l| escaped.binary_search(l).is_err()).chain(in_escaped).collect();
+        merged.sort_unstable();
+        merged
+    }
+
+    fn find_raw(&self, needle: &[u8], case_sensitive: bool, first_line: usize) -> Vec<u32> {
         let mut found = Vec::new();
-        if needle.is_empty() || needle.contains(&b'\n') || needle.contains(&b'\r') {
+        if needle.is_empty() || needle.contains(&b'\n') || needle.contains(&b'\r') || first_line >= self.starts.len() {
             return found;
         }
         let end = self.starts.last().zip(self.lengths.last()).map_or(0, |(s, l)| (*s + *l) as usize);
         let haystack = &self.bytes[..end];
-        let mut at = 0;
+        let mut at = self.starts[first_line] as usize;
         let exact = memchr::memmem::Finder::new(needle);
         let folded = FoldedFinder::new(needle);
         while at < haystack.len() {
@@ -129,6 +187,40 @@ impl LogLines {
         }
         found
     }
+}
+
+/// A line as it reads: ANSI escapes (`ESC [ … final`, `ESC ] … BEL` or `ESC ] … ESC \\`,
+/// `ESC ( x` and two-byte `ESC x`) taken out.
+pub fn without_escapes(line: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(line.len());
+    let mut i = 0;
+    while i < line.len() {
+        if line[i] != 0x1b {
+            out.push(line[i]);
+            i += 1;
+            continue;
+        }
+        match line.get(i + 1) {
+            Some(b'[') => {
+                i += 2;
+                while i < line.len() && !(0x40..=0x7e).contains(&line[i]) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            Some(b']') => {
+                i += 2;
+                while i < line.len() && line[i] != 0x07 && line[i] != 0x1b {
+                    i += 1;
+                }
+                i += if line.get(i) == Some(&0x1b) { 2 } else { 1 };
+            }
+            // Character set choices (`ESC ( B`) take one byte more.
+            Some(b'(' | b')' | b'*' | b'+') => i += 3,
+            _ => i += 2,
+        }
+    }
+    out
 }
 
 /// An ASCII-case-insensitive substring search without a folded copy of the log: candidates
@@ -238,6 +330,21 @@ mod tests {
         assert_eq!(log.find("a\nTEST", true), Vec::<u32>::new(), "a needle with a break matches nothing");
         assert_eq!(log.find("pass a", false), [0]);
         assert_eq!(log.find("fail", false), [1, 2], "each line once");
+        assert_eq!(log.find_from("fail", false, 2), [2]);
+        assert_eq!(log.find_from("fail", false, 9), Vec::<u32>::new());
+        assert_eq!(log.longest(), "TEST-UNEXPECTED-FAIL b".len());
+    }
+
+    #[test]
+    fn lines_with_colour_escapes_are_searched_as_they_read() {
+        let mut log = LogLines::new();
+        log.push(b"\x1b[1;31mcoloured\x1b[0m by its harness\nplain coloured by\n31m plain\n\x1b]8;;http://x\x07link\x1b]8;;\x07 text\n");
+        log.finish();
+        assert_eq!(log.find("coloured by", false), [0, 1]);
+        assert_eq!(log.find("31m", true), [2], "the escape's own bytes are not text");
+        assert_eq!(log.find("link text", true), [3]);
+        assert_eq!(log.find_from("COLOURED", false, 1), [1]);
+        assert_eq!(super::without_escapes(b"a\x1b[0mb\x1b(Bc\x1b]0;t\x1b\\d"), b"abcd");
     }
 
     #[test]

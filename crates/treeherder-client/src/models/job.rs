@@ -282,6 +282,32 @@ pub struct ProjectJob {
     pub retry_id: Option<i64>,
 }
 
+impl ProjectJob {
+    /// Its result when completed, else its state (as [`Job::status`]).
+    pub fn status(&self) -> &str {
+        if self.state == "completed" {
+            &self.result
+        } else {
+            &self.state
+        }
+    }
+
+    /// [`ProjectJob::status`], typed.
+    pub fn job_status(&self) -> JobStatus {
+        JobStatus::parse(self.status())
+    }
+
+    /// `<taskId>.<runId>`, the `selectedTaskRun` URL form.
+    pub fn task_run(&self) -> Option<String> {
+        self.task_id.as_ref().map(|t| format!("{t}.{}", self.retry_id.unwrap_or(0)))
+    }
+
+    /// Seconds it ran, once it has ended.
+    pub fn run_seconds(&self) -> Option<i64> {
+        (self.start_timestamp > 0 && self.end_timestamp >= self.start_timestamp).then(|| self.end_timestamp - self.start_timestamp)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
