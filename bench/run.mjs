@@ -137,7 +137,7 @@ async function main() {
       console.log(`${s.name.padEnd(48)} ${fmt(row.median).padStart(7)} ms  (${fmt(row.min)}–${fmt(row.max)}, n=${row.runs})${s.budget ? `  budget ${s.budget} ms` : ''}`);
       for (const [k, v] of Object.entries(row)) {
         if (v && typeof v === 'object' && 'median' in v) {
-          const unit = k.includes('KiB') ? 'KiB' : 'ms';
+          const unit = k.includes('KiB') ? 'KiB' : k.includes('(MB)') ? 'MB' : k.includes(' / ') ? '×' : 'ms';
           console.log(`  ${k.padEnd(46)} ${fmt(v.median).padStart(7)} ${unit.padEnd(3)} (${fmt(v.min)}–${fmt(v.max)})${v.budget ? `  budget ${v.budget} ${unit}` : ''}`);
         }
       }

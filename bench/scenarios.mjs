@@ -62,6 +62,64 @@ async function docsSearch(page) {
   });
 }
 
+/** The 300,000-line log: first lines after the first bytes, indexing after the last, then the
+ *  cost of a scroll, a jump and a search keystroke — from the change to the DOM laid out again
+ *  (the page's work for that frame; painting 60 rows is not what varies) — and memory. */
+async function logFigures(page) {
+  await page.locator('[data-view="logviewer"][data-state="ready"]').waitFor({ timeout: 120000 });
+  return page.evaluate(async () => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    // After every microtask the change queued (the app's effects), with no timer clamp.
+    const settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const pane = document.querySelector('.lv-scroll');
+    const cost = async (change) => {
+      const t0 = performance.now();
+      change();
+      await settle();
+      await settle();
+      pane.querySelector('.lv-rows').getBoundingClientRect();
+      return performance.now() - t0;
+    };
+    const sorted = (xs) => [...xs].sort((a, b) => a - b);
+    const mid = (xs) => sorted(xs)[xs.length >> 1];
+    const worst = (xs) => sorted(xs)[xs.length - 1];
+    const scrolls = [];
+    for (let i = 0; i < 40; i++) {
+      scrolls.push(await cost(() => {
+        pane.scrollTop = ((pane.scrollHeight - pane.clientHeight) * ((i * 37) % 40)) / 40;
+        pane.dispatchEvent(new Event('scroll'));
+      }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const jumps = [];
+    for (const button of [...document.querySelectorAll('.lv-error-jump')]) {
+      jumps.push(await cost(() => button.click()));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const input = document.querySelector('.lv-search-input');
+    const keys = [];
+    for (const ch of 'TEST-UNEXPECTED') {
+      keys.push(await cost(() => { input.value += ch; input.dispatchEvent(new Event('input', { bubbles: true })); }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const log = performance.getEntriesByType('resource').find((e) => e.name.includes('/live_backing.log'));
+    const logBytes = log?.decodedBodySize || 1;
+    const memory = (globalThis.__treeherderExplorerWasmBytes?.() ?? 0) + (performance.memory?.usedJSHeapSize ?? 0);
+    return {
+      'first lines after first bytes': at('logviewer:first-lines') - at('logviewer:first-bytes'),
+      'indexed after last byte': at('logviewer:indexed') - at('logviewer:last-byte'),
+      'whole log shown, from navigation': at('logviewer:indexed'),
+      'scroll frame (median)': mid(scrolls),
+      'scroll frame (worst)': worst(scrolls),
+      'jump frame (worst)': worst(jumps),
+      'search per keystroke (median)': mid(keys),
+      'search per keystroke (worst)': worst(keys),
+      'log size (MB)': logBytes / 1e6,
+      'memory (JS heap + wasm) / log size': memory / logBytes,
+    };
+  });
+}
+
 /** The 100k-point chart: data in memory → first frame; then hover and wheel-zoom frames. */
 async function graphFrames(page) {
   return page.evaluate(async () => {
@@ -163,6 +221,20 @@ export const scenarios = [
     serverArgs: ['--synthetic-series', '100000'],
     after: graphFrames,
     extraBudgets: { 'first draw after data': 300, 'hover frame (worst)': 33, 'zoom frame (worst)': 33 },
+  },
+  {
+    name: 'log viewer: 300,000-line log, first lines',
+    path: async (server) => {
+      const found = await (await fetch(`${server.url}/api/project/autoland/jobs/?job_guid=synthetic-log`, { headers: UA })).json();
+      return `/logviewer?job_id=${found.results[0].id}&repo=autoland`;
+    },
+    view: 'logviewer',
+    serverArgs: ['--synthetic-log', '300000'],
+    after: logFigures,
+    extraBudgets: {
+      'first lines after first bytes': 300, 'indexed after last byte': 1500, 'scroll frame (worst)': 16,
+      'jump frame (worst)': 16, 'search per keystroke (worst)': 50, 'memory (JS heap + wasm) / log size': 2,
+    },
   },
   {
     name: 'docs: menu with all 89 operations ready',

@@ -146,7 +146,8 @@ const policy = [
   `script-src 'self' 'wasm-unsafe-eval' ${inline.join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self' https://treeherder.mozilla.org https://treeherder.allizom.org http://localhost:8000",
+  // Raw logs: Taskcluster's queue, and the artifact storage it redirects to.
+  "connect-src 'self' https://treeherder.mozilla.org https://treeherder.allizom.org http://localhost:8000 https://firefox-ci-tc.services.mozilla.com https://community-tc.services.mozilla.com https://*.taskcluster-artifacts.net",
   "frame-ancestors *",
   "base-uri 'self'",
   "object-src 'none'",

@@ -48,3 +48,25 @@ pub fn safe_href(url: &str) -> Option<String> {
         (lower.starts_with("https://") || lower.starts_with("http://")) && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
     ok.then(|| trimmed.to_string())
 }
+
+/// The log viewer on a job's log, at a parser error line when given: `line_number` is the
+/// parser's 0-based index (`text_log_errors`, bug suggestions), shown and linked as
+/// `lineNumber = line_number + 1` as Treeherder does.
+pub fn log_viewer_href(job_id: i64, repo: &str, line_number: Option<i64>, server: &ActiveServer) -> String {
+    let id = job_id.to_string();
+    let line = line_number.filter(|&n| n >= 0).map(|n| (n + 1).to_string());
+    let mut query = vec![("job_id", id.as_str()), ("repo", repo)];
+    if let Some(line) = &line {
+        query.push(("lineNumber", line));
+    }
+    app_href(ViewId::LogViewer, &query, server)
+}
+
+/// The same page on a server's own Treeherder UI (`path` with its query).
+pub fn treeherder_href(server: &ActiveServer, path: &str, query: &[(&str, &str)]) -> String {
+    let mut ser = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in query {
+        ser.append_pair(k, v);
+    }
+    format!("{}{path}?{}", server.url.as_str().trim_end_matches('/'), ser.finish())
+}

@@ -8,7 +8,7 @@ use super::selection::select_pairs;
 use super::JobsContext;
 
 /// Shortcuts as the help shows them.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 12] = [
     ("j, n", "Next unclassified failure"),
     ("k, p", "Previous unclassified failure"),
     ("→ / ←", "Next / previous job"),
@@ -16,7 +16,8 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Ctrl+Shift+F", "Clear the quick filter"),
     ("u", "Show only unclassified failures (toggle)"),
     ("i", "Show or hide pending and running jobs"),
-    ("l", "Open the selected job's log"),
+    ("l", "Open the selected job's log in the log viewer"),
+    ("Shift+L", "Open the selected job's raw log"),
     ("Esc", "Close the details panel (or this help)"),
     ("?", "Show or hide this help"),
     ("Enter, Space", "Select the focused job"),
@@ -159,8 +160,9 @@ pub fn install_shortcuts(ctx: JobsContext) {
             }
             "u" => ctx.update_filter(|f| f.toggle_unclassified_failures()),
             "i" => ctx.update_filter(|f| f.toggle_statuses(&["pending", "running"])),
-            "l" => {
-                if let Some(link) = document().and_then(|d| d.get_element_by_id("open-log")) {
+            "l" | "L" => {
+                let id = if e.shift_key() { "open-log" } else { "open-logviewer" };
+                if let Some(link) = document().and_then(|d| d.get_element_by_id(id)) {
                     if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
                         link.click();
                     }

@@ -3,7 +3,6 @@
 //! URL (Treeherder's parameters) → [`url_state::JobsParams`] → [`store::JobsStore`] (pushes and
 //! jobs from the client) → [`model`] (filter and layout) → components.
 
-pub mod conventions;
 mod details;
 mod filter_bar;
 mod job_rows;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use treeherder_client::models::{Job, JobStatus};
 
-use super::conventions::{is_unclassified_id, platform_name, row_rank, symbol_sort_key};
 use super::url_state::{FilterParams, Match, FIELD_FILTERS};
+use treeherder_client::conventions::{is_unclassified_id, platform_name, row_rank, symbol_sort_key};
 
 /// A status's bit in the filter's set of shown statuses.
 fn status_bit(status: JobStatus) -> u16 {

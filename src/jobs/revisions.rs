@@ -6,8 +6,8 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use treeherder_client::models::{Push, Repository};
 
-use super::conventions::bug_url;
 use crate::widgets::escape_html as esc;
+use treeherder_client::conventions::bug_url;
 
 /// Treeherder shows (and the API sends) at most 20 commits per push.
 const SHOWN: usize = 20;

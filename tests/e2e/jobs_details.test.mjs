@@ -31,7 +31,8 @@ test('details of a classified failure: facts, logs, bug suggestions, classificat
   assert.match(await field('duration'), /^\d+ min$/);
   const logs = await panel.locator('.log-list li').allTextContents();
   assert.deepEqual(logs.map((l) => l.replace(/\s+/g, ' ')).sort(), ['errorsummary_json parsed', 'live_backing_log parsed']);
-  assert.equal(await panel.locator('#open-log').textContent(), 'live_backing_log');
+  assert.equal(await panel.locator('.details-actions #open-log').textContent(), 'Raw log');
+  assert.match(await panel.locator('#open-log').getAttribute('href'), /\/logs\/3205\/live_backing.log$/);
 
   // Failure summary: the error line and the suggested bug.
   await panel.locator('.failure-line').waitFor();
@@ -128,8 +129,11 @@ test('keyboard: j/k walk unclassified failures, arrows walk jobs, f, l, ? and Es
   // Logs live on Taskcluster, out of reach offline: answer for it.
   await page.context().route('https://firefox-ci-tc.services.mozilla.com/**', (r) => r.fulfill({ body: 'log', contentType: 'text/plain' }));
   const popup = page.waitForEvent('popup');
-  await page.keyboard.press('l');
+  await page.keyboard.press('Shift+L');
   assert.match((await popup).url(), /live_backing\.log$/);
+  const viewer = page.waitForEvent('popup');
+  await page.keyboard.press('l');
+  assert.match((await viewer).url(), new RegExp(`/logviewer\\?job_id=${failures[6]}&repo=autoland$`));
   await page.keyboard.press('f');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'quick-filter');
   await page.keyboard.press('Escape');

@@ -21,6 +21,7 @@
 pub mod auth;
 mod client;
 pub mod clock;
+pub mod conventions;
 mod endpoints;
 pub mod error;
 mod json_path;

@@ -1,30 +1,85 @@
 //! The job's facts: result, platform, ids, machine, times, logs.
 
 use leptos::prelude::*;
-use treeherder_client::models::Job;
+use treeherder_client::models::{Job, JobDetail, JobLog};
+use treeherder_client::Error;
 
 use crate::hallway::api::use_api;
-use crate::hallway::links::safe_href;
+use crate::hallway::links::{log_viewer_href, safe_href, treeherder_href};
 use crate::hallway::time::{date_time, duration};
-use crate::jobs::conventions::platform_name;
 use crate::jobs::use_jobs;
 use crate::widgets::{ErrorBanner, Spinner};
+use treeherder_client::conventions::platform_name;
+
+/// The job's detail and its logs, fetched once for the facts and the action bar.
+pub type Detail = LocalResource<(Result<JobDetail, Error>, Result<Vec<JobLog>, Error>)>;
+
+pub fn load_detail(job_id: i64) -> Detail {
+    let ctx = use_jobs();
+    let api = use_api();
+    let repo = ctx.params.with_untracked(|p| p.repo.clone());
+    LocalResource::new(move || {
+        let client = api.client();
+        let repo = repo.clone();
+        async move {
+            let ids = [job_id];
+            futures::join!(client.job(&repo, job_id), client.job_log_urls(&repo, &ids))
+        }
+    })
+}
+
+/// The raw log of a job's logs: `live_backing_log`, else the first.
+pub fn raw_log_url(logs: &[JobLog]) -> Option<String> {
+    logs.iter().find(|l| l.name == "live_backing_log").or_else(|| logs.first()).and_then(|l| safe_href(&l.url))
+}
+
+/// At the panel's top: the log viewer (`l`), the raw log (`Shift+L`) and the job on the
+/// server's Treeherder.
+#[component]
+pub fn ActionBar(job: Job, detail: Detail) -> impl IntoView {
+    let ctx = use_jobs();
+    let api = use_api();
+    let repo = ctx.params.with_untracked(|p| p.repo.clone());
+    let server = api.server.get_untracked();
+    let viewer = log_viewer_href(job.id, &repo, None, &server);
+    let revision = job.push_revision.clone().unwrap_or_default();
+    let run = job.task_run();
+    let mut query = vec![("repo", repo.as_str()), ("revision", revision.as_str())];
+    let id = job.id.to_string();
+    match &run {
+        Some(run) => query.push(("selectedTaskRun", run)),
+        None => query.push(("selectedJob", &id)),
+    }
+    let treeherder = treeherder_href(&server, "/jobs", &query);
+    let raw = move || {
+        match detail.get() {
+        None => view! { <span class="btn btn-small disabled" aria-disabled="true">"Raw log"</span> }.into_any(),
+        Some((_, Ok(logs))) => match raw_log_url(&logs) {
+            Some(href) => view! {
+                <a id="open-log" class="btn btn-small" href=href target="_blank" rel="noopener noreferrer" title="Open the raw log (Shift+L)">"Raw log"</a>
+            }
+            .into_any(),
+            None => view! { <span class="btn btn-small disabled" title="This job has no log">"No log"</span> }.into_any(),
+        },
+        Some((_, Err(_))) => view! { <span class="btn btn-small disabled" title="The job's logs did not load">"Raw log"</span> }.into_any(),
+    }
+    };
+    view! {
+        <nav class="details-actions" aria-label="The job's log and links">
+            <a id="open-logviewer" class="btn btn-small" href=viewer target="_blank" rel="noopener" title="Open the log viewer (l)">"Log viewer"</a>
+            {raw}
+            {safe_href(&treeherder).map(|href| view! {
+                <a class="btn btn-small" href=href target="_blank" rel="noopener noreferrer" title="This job on the server's Treeherder">"Job in Treeherder"</a>
+            })}
+        </nav>
+    }
+}
 
 #[component]
-pub fn JobInfo(job: Job) -> impl IntoView {
+pub fn JobInfo(job: Job, detail: Detail) -> impl IntoView {
     let ctx = use_jobs();
     let api = use_api();
     let id = job.id;
-    let repo = ctx.params.with_untracked(|p| p.repo.clone());
-    let repo_for_fetch = repo.clone();
-    let detail = LocalResource::new(move || {
-        let client = api.client();
-        let repo = repo_for_fetch.clone();
-        async move {
-            let ids = [id];
-            futures::join!(client.job(&repo, id), client.job_log_urls(&repo, &ids))
-        }
-    });
     let tc_root = Memo::new(move |_| {
         let name = ctx.params.with(|p| p.repo.clone());
         api.repositories.get().and_then(|r| r.ok()).and_then(|l| l.into_iter().find(|r| r.name == name)).and_then(|r| r.tc_root_url)
@@ -64,26 +119,22 @@ pub fn JobInfo(job: Job) -> impl IntoView {
     let logs = move || {
         detail.get().map(|(_, logs)| match logs {
             Ok(list) if list.is_empty() => view! { <p class="muted">"No logs."</p> }.into_any(),
-            Ok(list) => {
-                let first_log = list.iter().position(|l| l.name == "live_backing_log").unwrap_or(0);
-                view! {
-                    <ul class="log-list">
-                        {list.into_iter().enumerate().map(|(i, log)| {
-                            let status = log.parse_status.clone().unwrap_or_else(|| "unknown".into());
-                            let link = match safe_href(&log.url) {
-                                Some(href) => view! {
-                                    <a id=(i == first_log).then_some("open-log") href=href target="_blank" rel="noopener noreferrer"
-                                        title="Open the raw log (l)">{log.name.clone()}</a>
-                                }.into_any(),
-                                None => view! { <span title="Not an http(s) link: not clickable">{log.name.clone()}</span> }.into_any(),
-                            };
-                            let shown = status.clone();
-                            view! { <li>{link}" "<span class="parse-status" data-parse-status=status>{shown}</span></li> }
-                        }).collect_view()}
-                    </ul>
-                }
-                .into_any()
+            Ok(list) => view! {
+                <ul class="log-list">
+                    {list.into_iter().map(|log| {
+                        let status = log.parse_status.clone().unwrap_or_else(|| "unknown".into());
+                        let link = match safe_href(&log.url) {
+                            Some(href) => view! {
+                                <a href=href target="_blank" rel="noopener noreferrer">{log.name.clone()}</a>
+                            }.into_any(),
+                            None => view! { <span title="Not an http(s) link: not clickable">{log.name.clone()}</span> }.into_any(),
+                        };
+                        let shown = status.clone();
+                        view! { <li>{link}" "<span class="parse-status" data-parse-status=status>{shown}</span></li> }
+                    }).collect_view()}
+                </ul>
             }
+            .into_any(),
             Err(error) => view! { <ErrorBanner context="Loading the logs" error/> }.into_any(),
         })
     };

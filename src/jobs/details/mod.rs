@@ -161,10 +161,12 @@ fn Details(job: Job, loaded: bool) -> impl IntoView {
             </div>
         }
     });
+    let detail = info::load_detail(job.id);
     view! {
+        <info::ActionBar job=job.clone() detail/>
         {not_loaded}
         <div class="details-columns">
-            <info::JobInfo job=job.clone()/>
+            <info::JobInfo job=job.clone() detail/>
             <tabs::DetailTabs job/>
         </div>
     }

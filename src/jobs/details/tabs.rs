@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use treeherder_client::models::{BugJobMap, BugSuggestion, FailureClassification, Job, JobNote, ProjectJob, TextLogError};
 
 use crate::hallway::api::use_api;
-use crate::hallway::links::app_href;
+use crate::hallway::links::{app_href, log_viewer_href};
 use crate::hallway::views::ViewId;
-use crate::jobs::conventions::{bug_url, platform_name};
 use crate::jobs::use_jobs;
 use crate::widgets::Loaded;
+use treeherder_client::conventions::{bug_url, platform_name};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -81,7 +81,10 @@ fn FailureSummary(job: Job) -> impl IntoView {
             Ok((suggestions?, errors?))
         }
     });
-    data.view("Loading the failure summary", Some("Loading the failure summary…"), |(suggestions, errors): &(Vec<BugSuggestion>, Vec<TextLogError>)| {
+    let (repo, server) = (repo_name(), api.server.get_untracked());
+    // Each failure line opens the log viewer at that line.
+    let at_line = move |line: Option<i64>| log_viewer_href(id, &repo, line, &server);
+    data.view("Loading the failure summary", Some("Loading the failure summary…"), move |(suggestions, errors): &(Vec<BugSuggestion>, Vec<TextLogError>)| {
         match (suggestions, errors) {
         (suggestions, errors) if suggestions.is_empty() && errors.is_empty() => {
             view! { <p class="muted">"No failure lines were found in this job's logs."</p> }.into_any()
@@ -92,7 +95,8 @@ fn FailureSummary(job: Job) -> impl IntoView {
                     let bugs: Vec<_> = s.bugs.open_recent.iter().chain(s.bugs.all_others.iter()).cloned().collect();
                     view! {
                         <li class="failure-line">
-                            <code class="error-line">{s.search.clone()}</code>
+                            <a class="error-line-link" href=at_line(s.line_number) target="_blank" rel="noopener"
+                                title=s.line_number.map(|n| format!("Line {} in the log viewer", n + 1))><code class="error-line">{s.search.clone()}</code></a>
                             <ul class="bug-suggestions">
                                 {bugs.into_iter().map(|b| {
                                     let label = b.id.map(|n| n.to_string()).unwrap_or_else(|| "internal".into());
@@ -113,7 +117,10 @@ fn FailureSummary(job: Job) -> impl IntoView {
                     }
                 }).collect_view()}
                 {errors.iter().map(|e| view! {
-                    <li class="text-log-error"><span class="line-number">{e.line_number.map(|n| format!("line {n}: ")).unwrap_or_default()}</span><code>{e.line.clone()}</code></li>
+                    <li class="text-log-error">
+                        <a class="line-number" href=at_line(e.line_number) target="_blank" rel="noopener">{e.line_number.map(|n| format!("line {}: ", n + 1)).unwrap_or_default()}</a>
+                        <code>{e.line.clone()}</code>
+                    </li>
                 }).collect_view()}
             </ul>
         }

@@ -1,0 +1,182 @@
+//! The log itself: only the rows on screen are in the DOM (see `window`), each with its line
+//! number (click selects, shift-click extends), its tone, error lines marked, the search term
+//! marked, http(s) URLs as links. Very long lines are drawn up to `MAX_DRAWN_CHARS` and scroll
+//! sideways; "copy lines" and the raw log have them whole.
+
+use std::sync::Arc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::download::Download;
+use super::params::Selection;
+use super::render::{pieces, Tone};
+use super::search::Search;
+use super::window::{scroll_top_for, spacer_height, window, ROW_HEIGHT};
+
+/// The characters of one line that are drawn; the rest is said, not drawn.
+pub const MAX_DRAWN_CHARS: usize = 4000;
+/// Rows above a line jumped to (Treeherder's viewer keeps the same context above).
+const CONTEXT_ABOVE: usize = 7;
+
+/// A request to bring a line (0-based) into view; `seq` makes a repeat of one line a change.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Jump {
+    pub seq: u32,
+    pub line: usize,
+}
+
+/// Which log line each row shows: all of them, or only those matching the search.
+fn row_count(download: Download, search: Search) -> usize {
+    if filtered(search) {
+        search.matches.with(|m| m.len())
+    } else {
+        download.lines.get()
+    }
+}
+
+fn filtered(search: Search) -> bool {
+    search.only_matching.get() && search.term.with(|t| !t.is_empty())
+}
+
+fn line_of_row(search: Search, row: usize, is_filtered: bool) -> Option<usize> {
+    if is_filtered {
+        search.matches.with_untracked(|m| m.get(row).map(|&l| l as usize))
+    } else {
+        Some(row)
+    }
+}
+
+#[component]
+pub fn LogPane(
+    download: Download,
+    search: Search,
+    /// 0-based lines the log parser reported as errors, sorted.
+    errors: Signal<Arc<Vec<usize>>>,
+    selection: RwSignal<Option<Selection>>,
+    jump: RwSignal<Jump>,
+    on_line_click: Callback<(usize, bool)>,
+) -> impl IntoView {
+    let scroller = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(600.0f64);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height()).max(ROW_HEIGHT));
+        }
+    };
+    // The pane's height changes as the header, notices and the window change: watch it.
+    Effect::new(move |_| {
+        let Some(el) = scroller.get() else { return };
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| measure());
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            let observer = send_wrapper::SendWrapper::new(observer);
+            on_cleanup(move || observer.disconnect());
+        }
+        on_resize.forget();
+        request_animation_frame(measure);
+    });
+
+    let rows = Memo::new(move |_| row_count(download, search));
+    let current = Memo::new(move |_| window(scroll_top.get(), viewport.get(), rows.get()));
+    // Fewer rows can move the scroll position (the browser clamps it) without a scroll event.
+    Effect::new(move |_| {
+        rows.track();
+        request_animation_frame(measure);
+    });
+
+    // Jumps: the line, or in "only matching" the nearest matching row, CONTEXT_ABOVE rows down.
+    Effect::new(move |previous: Option<Jump>| {
+        let wanted = jump.get();
+        if previous.is_some_and(|p| p == wanted) || wanted.seq == 0 {
+            return wanted;
+        }
+        let row = if filtered(search) {
+            search.matches.with_untracked(|m| m.partition_point(|&l| (l as usize) < wanted.line))
+        } else {
+            wanted.line
+        };
+        // Next frame: the spacer has its new height by then (a scroll past the old one would
+        // stop at its end).
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                let top = scroll_top_for(row.saturating_sub(CONTEXT_ABOVE), viewport.get_untracked(), rows.get_untracked());
+                el.set_scroll_top(top as i32);
+                measure();
+            }
+        });
+        wanted
+    });
+
+    let longest = Memo::new(move |_| {
+        download.lines.track();
+        download.with_log(|log| log.longest()).min(MAX_DRAWN_CHARS)
+    });
+    let digits = Memo::new(move |_| download.lines.get().max(1).to_string().len());
+    let drawn_rows = move || {
+        let w = current.get();
+        let is_filtered = filtered(search);
+        (w.first..w.first + w.count).filter_map(|row| line_of_row(search, row, is_filtered)).collect::<Vec<_>>()
+    };
+    let row_view = move |line: usize| {
+        let text = download.with_log(|log| log.text(line).map(|t| t.into_owned())).unwrap_or_default();
+        let tone = Tone::of(&text);
+        let number = line + 1;
+        let is_error = move || errors.with(|e| e.binary_search(&line).is_ok());
+        let is_selected = move || selection.with(|s| s.is_some_and(|s| s.contains(number)));
+        let is_current = move || search.current.get().and_then(|i| search.matches.with(|m| m.get(i).copied())) == Some(line as u32);
+        let body = move || {
+            let (term, case) = (search.term.get(), search.case_sensitive.get());
+            let (parts, left_out) = pieces(&text, &term, case, MAX_DRAWN_CHARS);
+            let drawn = parts
+                .into_iter()
+                .map(|p| {
+                    let class = format!("{}{}", p.ansi, if p.mark { " lv-mark" } else { "" });
+                    match p.href {
+                        Some(href) => {
+                            view! { <a class=class href=href target="_blank" rel="noopener noreferrer nofollow">{p.text}</a> }.into_any()
+                        }
+                        None => view! { <span class=class>{p.text}</span> }.into_any(),
+                    }
+                })
+                .collect_view();
+            let more = (left_out > 0).then(
+                || view! { <span class="lv-cut">{format!(" … {left_out} more characters (copy the line or open the raw log)")}</span> },
+            );
+            (drawn, more)
+        };
+        view! {
+            <div class=format!("lv-row {}", tone.class()) class:lv-error-line=is_error class:lv-selected=is_selected class:lv-current=is_current data-line=number>
+                <a class="lv-num" href=format!("#L{number}") on:click=move |e: web_sys::MouseEvent| {
+                    e.prevent_default();
+                    on_line_click.run((number, e.shift_key()));
+                }>{number}</a>
+                <span class="lv-text">{body}</span>
+            </div>
+        }
+    };
+    let on_scroll = move |_| measure();
+    view! {
+        <div class="lv-scroll" node_ref=scroller on:scroll=on_scroll tabindex="0" role="log" aria-label="Log lines"
+            style:--lv-digits=move || digits.get().to_string()>
+            <div class="lv-spacer" style:height=move || format!("{}px", spacer_height(rows.get()))
+                style:min-width=move || format!("calc({}ch + {}ch + 24px)", longest.get(), digits.get())>
+                <div class="lv-rows" style:transform=move || format!("translateY({}px)", current.get().top_px)>
+                    <For each=drawn_rows key=|line| *line children=row_view/>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Scrolls the pane by keyboard (`PageDown` etc. work natively once it has focus); focuses it.
+pub fn focus_pane() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".lv-scroll").ok().flatten()) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
