@@ -83,15 +83,20 @@ async function logFigures(page) {
     const sorted = (xs) => [...xs].sort((a, b) => a - b);
     const mid = (xs) => sorted(xs)[xs.length >> 1];
     const worst = (xs) => sorted(xs)[xs.length - 1];
+    const scrollTo = (top) => () => { pane.scrollTop = top; pane.dispatchEvent(new Event('scroll')); };
+    // Scrolling: wheel steps (120 px) down the middle of the log.
     const scrolls = [];
+    const middle = (pane.scrollHeight - pane.clientHeight) / 2;
     for (let i = 0; i < 40; i++) {
-      scrolls.push(await cost(() => {
-        pane.scrollTop = ((pane.scrollHeight - pane.clientHeight) * ((i * 37) % 40)) / 40;
-        pane.dispatchEvent(new Event('scroll'));
-      }));
+      scrolls.push(await cost(scrollTo(middle + 120 * i)));
       await new Promise((r) => requestAnimationFrame(r));
     }
+    // Jumps: the scroll bar dragged far (every row new), and each error line from the panel.
     const jumps = [];
+    for (let i = 0; i < 20; i++) {
+      jumps.push(await cost(scrollTo(((pane.scrollHeight - pane.clientHeight) * ((i * 37) % 40)) / 40)));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
     for (const button of [...document.querySelectorAll('.lv-error-jump')]) {
       jumps.push(await cost(() => button.click()));
       await new Promise((r) => requestAnimationFrame(r));
@@ -111,6 +116,7 @@ async function logFigures(page) {
       'whole log shown, from navigation': at('logviewer:indexed'),
       'scroll frame (median)': mid(scrolls),
       'scroll frame (worst)': worst(scrolls),
+      'jump frame (median)': mid(jumps),
       'jump frame (worst)': worst(jumps),
       'search per keystroke (median)': mid(keys),
       'search per keystroke (worst)': worst(keys),

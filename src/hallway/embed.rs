@@ -105,6 +105,11 @@ fn post_height() {
     if let Ok(Some(parent)) = window.parent() {
         let _ = parent.post_message(&message, "*");
     }
+    // What overflowed the body as this was measured (a canvas resized by its own observer in
+    // the same frame, a line about to go) can settle without a change the observers see: look
+    // again next frame and a little later, and tell the parent if it moved.
+    recheck_height();
+    set_timeout(recheck_height, std::time::Duration::from_millis(300));
 }
 
 /// Starts embed mode: the document gets the `embed` class, the height is reported whenever it
@@ -128,7 +133,11 @@ pub fn install() {
         options.set_child_list(true);
         options.set_subtree(true);
         options.set_attributes(true);
-        options.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"style".into(), &"hidden".into()));
+        let watched = js_sys::Array::of3(&"class".into(), &"style".into(), &"hidden".into());
+        // A canvas is sized by its attributes.
+        watched.push(&"width".into());
+        watched.push(&"height".into());
+        options.set_attribute_filter(&watched);
         let _ = observer.observe_with_options(&body, &options);
         // Lives as long as the page.
         std::mem::forget(observer);

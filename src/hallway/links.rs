@@ -62,8 +62,9 @@ pub fn log_viewer_href(job_id: i64, repo: &str, line_number: Option<i64>, server
     app_href(ViewId::LogViewer, &query, server)
 }
 
-/// The same page on a server's own Treeherder UI (`path` with its query).
-pub fn treeherder_href(server: &ActiveServer, path: &str, query: &[(&str, &str)]) -> String {
+/// The same page on the server's own Treeherder UI: the app's routes are Treeherder's.
+pub fn treeherder_href(server: &ActiveServer, view: ViewId, query: &[(&str, &str)]) -> String {
+    let path = view.path();
     let mut ser = form_urlencoded::Serializer::new(String::new());
     for (k, v) in query {
         ser.append_pair(k, v);

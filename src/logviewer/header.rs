@@ -38,7 +38,7 @@ pub fn JobHeader(repo: String, detail: JobDetail, push: Option<Push>, raw_log: O
         }
         app_href(ViewId::Jobs, &query, &server)
     });
-    let treeherder = treeherder_href(&server, "/logviewer", &[("job_id", &job.id.to_string()), ("repo", &repo)]);
+    let treeherder = treeherder_href(&server, ViewId::LogViewer, &[("job_id", &job.id.to_string()), ("repo", &repo)]);
     let revision = push.as_ref().map(|p| p.revision.chars().take(12).collect::<String>());
     let author = push.as_ref().map(|p| p.author.clone());
     let pushed = push.as_ref().map(|p| date_time(p.push_timestamp));

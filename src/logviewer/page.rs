@@ -61,7 +61,7 @@ fn NoJob(warnings: Vec<String>) -> impl IntoView {
         e.prevent_default();
         let text = pasted.get_untracked();
         match web_sys::Url::new(text.trim()) {
-            Ok(link) if link.pathname().trim_end_matches('/').ends_with("/logviewer") && link.search_params().has("job_id") => {
+            Ok(link) if link.pathname().trim_end_matches('/').ends_with(ViewId::LogViewer.path()) && link.search_params().has("job_id") => {
                 let query = link.search().trim_start_matches('?').to_string();
                 let path = format!("{}?{query}", ViewId::LogViewer.path());
                 navigate.with_value(|n| n(&path, NavigateOptions::default()));
@@ -75,7 +75,7 @@ fn NoJob(warnings: Vec<String>) -> impl IntoView {
             {warnings.into_iter().map(|w| view! { <Notice text=w/> }).collect_view()}
             <h1>"Log viewer"</h1>
             <p>"Which log? This view opens a job's log from " <code>"job_id"</code> " and " <code>"repo"</code>
-                " in the URL, as Treeherder's log viewer links have them (" <code>"/logviewer?job_id=N&repo=R&lineNumber=L"</code>
+                " in the URL, as Treeherder's log viewer links have them (" <code>{format!("{}?job_id=N&repo=R&lineNumber=L", ViewId::LogViewer.path())}</code>
                 "). Click a job in the jobs view and press " <kbd>"l"</kbd> ", or paste a link:"</p>
             <form class="lv-paste" on:submit=open>
                 <input type="url" placeholder="https://treeherder.mozilla.org/logviewer?job_id=…&repo=…" aria-label="A log viewer link"

@@ -12,13 +12,25 @@ use wasm_bindgen::JsCast;
 use super::download::Download;
 use super::params::Selection;
 use super::render::{pieces, Tone};
-use super::search::Search;
+use super::search::{searchable, Search};
 use super::window::{scroll_top_for, spacer_height, window, ROW_HEIGHT};
 
 /// The characters of one line that are drawn; the rest is said, not drawn.
 pub const MAX_DRAWN_CHARS: usize = 4000;
 /// Rows above a line jumped to (Treeherder's viewer keeps the same context above).
 const CONTEXT_ABOVE: usize = 7;
+
+const ERROR: u8 = 1;
+const SELECTED: u8 = 2;
+const CURRENT: u8 = 4;
+
+/// A drawn row: its line (0-based), its marks, and the search term it marks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RowKey {
+    line: usize,
+    flags: u8,
+    term: Option<(String, bool)>,
+}
 
 /// A request to bring a line (0-based) into view; `seq` makes a repeat of one line a change.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -37,7 +49,7 @@ fn row_count(download: Download, search: Search) -> usize {
 }
 
 fn filtered(search: Search) -> bool {
-    search.only_matching.get() && search.term.with(|t| !t.is_empty())
+    search.only_matching.get() && search.term.with(|t| searchable(t))
 }
 
 fn line_of_row(search: Search, row: usize, is_filtered: bool) -> Option<usize> {
@@ -116,47 +128,79 @@ pub fn LogPane(
         download.with_log(|log| log.longest()).min(MAX_DRAWN_CHARS)
     });
     let digits = Memo::new(move |_| download.lines.get().max(1).to_string().len());
+    // What each drawn row looks like is in its key: a row is rebuilt only when its line, its
+    // marks (error, selected, current match) or the search term change, and drawing it reads no
+    // signal, so a screen of rows costs no reactive bookkeeping.
     let drawn_rows = move || {
         let w = current.get();
         let is_filtered = filtered(search);
-        (w.first..w.first + w.count).filter_map(|row| line_of_row(search, row, is_filtered)).collect::<Vec<_>>()
-    };
-    let row_view = move |line: usize| {
-        let text = download.with_log(|log| log.text(line).map(|t| t.into_owned())).unwrap_or_default();
-        let tone = Tone::of(&text);
-        let number = line + 1;
-        let is_error = move || errors.with(|e| e.binary_search(&line).is_ok());
-        let is_selected = move || selection.with(|s| s.is_some_and(|s| s.contains(number)));
-        let is_current = move || search.current.get().and_then(|i| search.matches.with(|m| m.get(i).copied())) == Some(line as u32);
-        let body = move || {
-            let (term, case) = (search.term.get(), search.case_sensitive.get());
-            let (parts, left_out) = pieces(&text, &term, case, MAX_DRAWN_CHARS);
-            let drawn = parts
-                .into_iter()
-                .map(|p| {
-                    let class = format!("{}{}", p.ansi, if p.mark { " lv-mark" } else { "" });
-                    match p.href {
-                        Some(href) => {
-                            view! { <a class=class href=href target="_blank" rel="noopener noreferrer nofollow">{p.text}</a> }.into_any()
-                        }
-                        None => view! { <span class=class>{p.text}</span> }.into_any(),
+        let term = search.term.with(|t| searchable(t).then(|| (t.clone(), search.case_sensitive.get())));
+        let current_line = search.current.get().and_then(|i| search.matches.with(|m| m.get(i).map(|&l| l as usize)));
+        let chosen = selection.get();
+        errors.with(|errors| {
+            (w.first..w.first + w.count)
+                .filter_map(|row| line_of_row(search, row, is_filtered))
+                .map(|line| {
+                    let mut flags = 0;
+                    if errors.binary_search(&line).is_ok() {
+                        flags |= ERROR;
                     }
+                    if chosen.is_some_and(|s| s.contains(line + 1)) {
+                        flags |= SELECTED;
+                    }
+                    if current_line == Some(line) {
+                        flags |= CURRENT;
+                    }
+                    RowKey { line, flags, term: term.clone() }
                 })
-                .collect_view();
-            let more = (left_out > 0).then(
-                || view! { <span class="lv-cut">{format!(" … {left_out} more characters (copy the line or open the raw log)")}</span> },
-            );
-            (drawn, more)
-        };
+                .collect::<Vec<_>>()
+        })
+    };
+    let row_view = move |key: RowKey| {
+        let text = download.with_log(|log| log.text(key.line).map(|t| t.into_owned())).unwrap_or_default();
+        let number = key.line + 1;
+        let (term, case) = key.term.clone().unwrap_or_default();
+        let (parts, left_out) = pieces(&text, &term, case, MAX_DRAWN_CHARS);
+        // Most lines are one plain piece: their text goes in as it is, without an element.
+        let plain = parts.len() == 1 && parts[0].ansi.is_empty() && parts[0].href.is_none() && !parts[0].mark;
+        let plain_text = plain.then(|| parts[0].text.clone());
+        let drawn = parts
+            .into_iter()
+            .filter(|_| !plain)
+            .map(|p| {
+                let class = format!("{}{}", p.ansi, if p.mark { " lv-mark" } else { "" });
+                match p.href {
+                    Some(href) => {
+                        view! { <a class=class href=href target="_blank" rel="noopener noreferrer nofollow">{p.text}</a> }.into_any()
+                    }
+                    None => view! { <span class=class>{p.text}</span> }.into_any(),
+                }
+            })
+            .collect_view();
+        let more = (left_out > 0)
+            .then(|| view! { <span class="lv-cut">{format!(" … {left_out} more characters (copy the line or open the raw log)")}</span> });
+        let mut class = format!("lv-row {}", Tone::of(&text).class());
+        for (flag, name) in [(ERROR, " lv-error-line"), (SELECTED, " lv-selected"), (CURRENT, " lv-current")] {
+            if key.flags & flag != 0 {
+                class.push_str(name);
+            }
+        }
         view! {
-            <div class=format!("lv-row {}", tone.class()) class:lv-error-line=is_error class:lv-selected=is_selected class:lv-current=is_current data-line=number>
-                <a class="lv-num" href=format!("#L{number}") on:click=move |e: web_sys::MouseEvent| {
-                    e.prevent_default();
-                    on_line_click.run((number, e.shift_key()));
-                }>{number}</a>
-                <span class="lv-text">{body}</span>
+            <div class=class data-line=number>
+                <a class="lv-num" href=format!("#L{number}")>{number}</a>
+                <span class="lv-text">{plain_text}{drawn}{more}</span>
             </div>
         }
+    };
+    // One handler for every line number (rows come and go with the scroll).
+    let on_rows_click = move |e: web_sys::MouseEvent| {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(number) = target.closest("a.lv-num").ok().flatten().and_then(|a| a.text_content()).and_then(|t| t.parse::<usize>().ok())
+        else {
+            return;
+        };
+        e.prevent_default();
+        on_line_click.run((number, e.shift_key()));
     };
     let on_scroll = move |_| measure();
     view! {
@@ -164,8 +208,8 @@ pub fn LogPane(
             style:--lv-digits=move || digits.get().to_string()>
             <div class="lv-spacer" style:height=move || format!("{}px", spacer_height(rows.get()))
                 style:min-width=move || format!("calc({}ch + {}ch + 24px)", longest.get(), digits.get())>
-                <div class="lv-rows" style:transform=move || format!("translateY({}px)", current.get().top_px)>
-                    <For each=drawn_rows key=|line| *line children=row_view/>
+                <div class="lv-rows" on:click=on_rows_click style:transform=move || format!("translateY({}px)", current.get().top_px)>
+                    <For each=drawn_rows key=|row| row.clone() children=row_view/>
                 </div>
             </div>
         </div>

@@ -230,6 +230,9 @@ pub fn url_ranges(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The most matches marked in one line.
+const MAX_MARKS: usize = 16;
+
 /// Where `needle` stands in `text` (ASCII case folded unless `case_sensitive`).
 fn match_ranges(text: &str, needle: &str, case_sensitive: bool) -> Vec<Range<usize>> {
     if needle.is_empty() {
@@ -237,7 +240,8 @@ fn match_ranges(text: &str, needle: &str, case_sensitive: bool) -> Vec<Range<usi
     }
     let (hay, pin) =
         if case_sensitive { (text.to_string(), needle.to_string()) } else { (text.to_ascii_lowercase(), needle.to_ascii_lowercase()) };
-    hay.match_indices(&pin).map(|(i, m)| i..i + m.len()).collect()
+    // A term on every other character of a line ("e") marks a few dozen, not hundreds of pieces.
+    hay.match_indices(&pin).take(MAX_MARKS).map(|(i, m)| i..i + m.len()).collect()
 }
 
 /// The pieces a line is drawn from, and how many characters of it were left out (a line

@@ -8,6 +8,15 @@ use leptos::prelude::*;
 
 use super::download::Download;
 
+/// A term is searched from two characters on: one matches nearly every line of a log, which
+/// tells nothing and costs a full pass per keystroke.
+pub const MIN_TERM_CHARS: usize = 2;
+
+/// Whether `term` is long enough to search for.
+pub fn searchable(term: &str) -> bool {
+    term.chars().nth(MIN_TERM_CHARS - 1).is_some()
+}
+
 #[derive(Clone, Copy)]
 pub struct Search {
     pub term: RwSignal<String>,
@@ -38,8 +47,8 @@ impl Search {
             let (term, case) = (search.term.get(), search.case_sensitive.get());
             let lines = download.lines.get();
             let (old_term, old_case, old_lines) = covered.get_value();
-            if term.is_empty() {
-                covered.set_value((term, case, lines));
+            if !searchable(&term) {
+                covered.set_value((String::new(), case, lines));
                 search.matches.set(Arc::new(Vec::new()));
                 search.current.set(None);
                 return;
@@ -54,6 +63,12 @@ impl Search {
                 if !more.is_empty() {
                     search.matches.update(|m| Arc::make_mut(m).extend(more));
                 }
+            } else if !old_term.is_empty() && term.contains(old_term.as_str()) && case == old_case && lines == old_lines {
+                // The term grew: only the lines that matched can match.
+                let found = search.matches.with_untracked(|m| download.with_log(|log| log.keep_matching(m, &term, case)));
+                search.took_ms.set(js_sys::Date::now() - started);
+                search.current.set(None);
+                search.matches.set(Arc::new(found));
             } else {
                 let found = download.with_log(|log| log.find(&term, case));
                 search.took_ms.set(js_sys::Date::now() - started);

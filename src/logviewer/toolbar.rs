@@ -7,7 +7,7 @@ use treeherder_client::log_lines::without_escapes;
 
 use super::download::{Download, Status};
 use super::params::Selection;
-use super::search::Search;
+use super::search::{searchable, Search, MIN_TERM_CHARS};
 use crate::widgets::CopyButton;
 
 fn megabytes(bytes: u64) -> String {
@@ -89,6 +89,9 @@ pub fn Toolbar(
     let count = move || {
         if search.term.with(|t| t.is_empty()) {
             return String::new();
+        }
+        if !search.term.with(|t| searchable(t)) {
+            return format!("type {MIN_TERM_CHARS} characters or more");
         }
         let total = search.matches.with(|m| m.len());
         match search.current.get() {

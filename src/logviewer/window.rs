@@ -6,7 +6,7 @@
 /// One row's height in px (the stylesheet's `.lv-row` has the same).
 pub const ROW_HEIGHT: f64 = 16.0;
 /// Rows drawn above and below the screen, so a fast scroll does not show blanks.
-pub const OVERSCAN: usize = 12;
+pub const OVERSCAN: usize = 4;
 /// The tallest the scrolled content is made.
 pub const MAX_SPACER_PX: f64 = 8_000_000.0;
 

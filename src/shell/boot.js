@@ -118,6 +118,18 @@ const FIRST_REQUESTS = {
     const ids = (pushes.results || []).map((p) => p.id).filter(Number.isInteger);
     if (ids.length) ask(`${server}/api/jobs/?${new URLSearchParams([['push_id__in', ids.join(',')]])}`);
   },
+  // logviewer/page.rs: where the log is (the download starts from it), the job, its error lines
+  // and their bug suggestions.
+  async LogViewer(server, params) {
+    const job = params.get('job_id') || '';
+    const repo = params.get('repo') || 'autoland';
+    if (!/^\d+$/.test(job) || !/^[\w.-]+$/.test(repo)) return;
+    const project = `${server}/api/project/${repo}`;
+    ask(`${project}/job-log-url/?${new URLSearchParams([['job_id', job]])}`);
+    ask(`${project}/jobs/${job}/`);
+    ask(`${project}/jobs/${job}/text_log_errors/`);
+    ask(`${project}/jobs/${job}/bug_suggestions/`);
+  },
   // explorer/page.rs: the schema.
   async Docs(server) {
     ask(`${server}/api/schema/?format=json`);

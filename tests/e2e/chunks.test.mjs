@@ -23,6 +23,7 @@ const READY = {
   Pushes: '.pushes-page',
   Graphs: '.graphs-page',
   Docs: '.docs-page[data-state="ready"]',
+  LogViewer: '[data-view="logviewer"][data-state="ready"]',
   Settings: '.settings',
 };
 
@@ -145,7 +146,7 @@ test('moving to a view of another chunk keeps the server and the repository, and
 test('the hallway: no view imports another view or the shell; route strings live in src/views.json', () => {
   const src = new URL('../../src/', import.meta.url).pathname;
   const rs = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? rs(path.join(dir, e.name)) : e.name.endsWith('.rs') ? [path.join(dir, e.name)] : []));
-  const viewDirs = ['jobs', 'pushes', 'perf', 'explorer', 'settings'];
+  const viewDirs = ['jobs', 'logviewer', 'pushes', 'perf', 'explorer', 'settings'];
   const problems = [];
   for (const file of rs(src)) {
     const rel = path.relative(src, file);

@@ -155,9 +155,53 @@ impl LogLines {
             .collect();
         // The raw pass's results, less the lines with escapes (whose raw text is not what shows),
         // merged with those lines' own results.
-        let mut merged: Vec<u32> = raw.into_iter().filter(|l| escaped.binary_search(l).is_err()).chain(in_escaped).collect();
-        merged.sort_unstable();
+        // All three lists are sorted: one walk over them.
+        let mut merged = Vec::with_capacity(raw.len() + in_escaped.len());
+        let (mut skip, mut add) = (escaped.iter().peekable(), in_escaped.into_iter().peekable());
+        for line in raw {
+            while add.peek().is_some_and(|&a| a < line) {
+                merged.extend(add.next());
+            }
+            while skip.peek().is_some_and(|&&e| e < line) {
+                skip.next();
+            }
+            if skip.peek() != Some(&&line) {
+                merged.push(line);
+            }
+        }
+        merged.extend(add);
         merged
+    }
+
+    /// Of `lines` (sorted), those holding `needle` as [`LogLines::find`] counts them: a term
+    /// the user extends ("TES" → "TEST") can only match lines that matched before, so the new
+    /// search looks at those lines only.
+    pub fn keep_matching(&self, lines: &[u32], needle: &str, case_sensitive: bool) -> Vec<u32> {
+        let needle = needle.as_bytes();
+        if needle.is_empty() || needle.contains(&b'\n') || needle.contains(&b'\r') {
+            return Vec::new();
+        }
+        let exact = memchr::memmem::Finder::new(needle);
+        let folded = FoldedFinder::new(needle);
+        lines
+            .iter()
+            .copied()
+            .filter(|&line| {
+                let Some(raw) = self.raw(line as usize) else { return false };
+                let readable;
+                let text = if self.escaped.binary_search(&line).is_ok() {
+                    readable = without_escapes(raw);
+                    &readable[..]
+                } else {
+                    raw
+                };
+                if case_sensitive {
+                    exact.find(text).is_some()
+                } else {
+                    folded.find(text).is_some()
+                }
+            })
+            .collect()
     }
 
     fn find_raw(&self, needle: &[u8], case_sensitive: bool, first_line: usize) -> Vec<u32> {
@@ -170,12 +214,17 @@ impl LogLines {
         let mut at = self.starts[first_line] as usize;
         let exact = memchr::memmem::Finder::new(needle);
         let folded = FoldedFinder::new(needle);
+        // Matches come in order, so each one's line is found from the last one's: by steps
+        // doubling from there (a frequent term's next match is a line or two on, a rare one's
+        // far), not by a search of the whole index each time.
+        let mut cursor = first_line;
         while at < haystack.len() {
             let hit = if case_sensitive { exact.find(&haystack[at..]) } else { folded.find(&haystack[at..]) };
             let Some(offset) = hit else { break };
             let position = (at + offset) as u32;
             // The line holding the match: the last start at or before it.
-            let line = self.starts.partition_point(|&s| s <= position).saturating_sub(1);
+            let line = self.line_at(position, cursor);
+            cursor = line;
             // A match over a line break is no match (the needle has none, but `\r\n` pairs
             // are two bytes): it must end inside its line.
             if position as usize + needle.len() <= (self.starts[line] + self.lengths[line]) as usize {
@@ -186,6 +235,17 @@ impl LogLines {
             }
         }
         found
+    }
+
+    /// The line holding byte `position`, at or after line `from`.
+    fn line_at(&self, position: u32, from: usize) -> usize {
+        let starts = &self.starts[from..];
+        let mut step = 1;
+        while step < starts.len() && starts[step] <= position {
+            step *= 2;
+        }
+        let upper = step.min(starts.len());
+        from + starts[step / 2..upper].partition_point(|&s| s <= position) + step / 2 - 1
     }
 }
 
@@ -345,6 +405,13 @@ mod tests {
         assert_eq!(log.find("link text", true), [3]);
         assert_eq!(log.find_from("COLOURED", false, 1), [1]);
         assert_eq!(super::without_escapes(b"a\x1b[0mb\x1b(Bc\x1b]0;t\x1b\\d"), b"abcd");
+        // Narrowing a search gives what a fresh search gives.
+        for (before, after) in [("c", "coloured b"), ("li", "link t"), ("3", "31m"), ("by", "BY ITS")] {
+            for case in [false, true] {
+                let narrowed = log.keep_matching(&log.find(before, case), after, case);
+                assert_eq!(narrowed, log.find(after, case), "{before} → {after}, case {case}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use treeherder_client::Error;
 use crate::hallway::api::use_api;
 use crate::hallway::links::{log_viewer_href, safe_href, treeherder_href};
 use crate::hallway::time::{date_time, duration};
+use crate::hallway::views::ViewId;
 use crate::jobs::use_jobs;
 use crate::widgets::{ErrorBanner, Spinner};
 use treeherder_client::conventions::platform_name;
@@ -50,7 +51,7 @@ pub fn ActionBar(job: Job, detail: Detail) -> impl IntoView {
         Some(run) => query.push(("selectedTaskRun", run)),
         None => query.push(("selectedJob", &id)),
     }
-    let treeherder = treeherder_href(&server, "/jobs", &query);
+    let treeherder = treeherder_href(&server, ViewId::Jobs, &query);
     let raw = move || {
         match detail.get() {
         None => view! { <span class="btn btn-small disabled" aria-disabled="true">"Raw log"</span> }.into_any(),
