@@ -71,6 +71,7 @@ pub fn LogPane(
     on_line_click: Callback<(usize, bool)>,
 ) -> impl IntoView {
     let scroller = NodeRef::<Div>::new();
+    let spacer = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let measure = move || {
@@ -111,15 +112,25 @@ pub fn LogPane(
         } else {
             wanted.line
         };
-        // Next frame: the spacer has its new height by then (a scroll past the old one would
-        // stop at its end).
-        request_animation_frame(move || {
-            if let Some(el) = scroller.get_untracked() {
-                let top = scroll_top_for(row.saturating_sub(CONTEXT_ABOVE), viewport.get_untracked(), rows.get_untracked());
-                el.set_scroll_top(top as i32);
-                measure();
+        // Now, so the rows are drawn once, at the place jumped to: the spacer is given the
+        // height the rows need first (its reactive style may not have caught up with new lines
+        // yet, and a scroll past its end would stop there).
+        let scroll = move || {
+            let (Some(el), Some(spacer)) = (scroller.get_untracked(), spacer.get_untracked()) else { return false };
+            if !el.is_connected() {
+                return false;
             }
-        });
+            let total = rows.get_untracked();
+            let _ = web_sys::HtmlElement::style(&spacer).set_property("height", &format!("{}px", spacer_height(total)));
+            el.set_scroll_top(scroll_top_for(row.saturating_sub(CONTEXT_ABOVE), viewport.get_untracked(), total) as i32);
+            measure();
+            true
+        };
+        if !scroll() {
+            request_animation_frame(move || {
+                scroll();
+            });
+        }
         wanted
     });
 
@@ -206,7 +217,7 @@ pub fn LogPane(
     view! {
         <div class="lv-scroll" node_ref=scroller on:scroll=on_scroll tabindex="0" role="log" aria-label="Log lines"
             style:--lv-digits=move || digits.get().to_string()>
-            <div class="lv-spacer" style:height=move || format!("{}px", spacer_height(rows.get()))
+            <div class="lv-spacer" node_ref=spacer style:height=move || format!("{}px", spacer_height(rows.get()))
                 style:min-width=move || format!("calc({}ch + {}ch + 24px)", longest.get(), digits.get())>
                 <div class="lv-rows" on:click=on_rows_click style:transform=move || format!("translateY({}px)", current.get().top_px)>
                     <For each=drawn_rows key=|row| row.clone() children=row_view/>
