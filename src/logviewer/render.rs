@@ -327,7 +327,7 @@ mod tests {
         let links: Vec<_> = got.iter().filter_map(|(_, _, h)| h.clone()).collect();
         assert_eq!(links, ["https://example.org/a?b=1", "http://x.test/y"]);
         assert!(url_ranges("xhttp://no.test https:// <https://yes.test/>").len() == 1);
-        assert_eq!(url_ranges("\"https://q.test/\"><script>"), [1..16]);
+        assert_eq!(url_ranges("\"https://q.test/\"><script>"), vec![std::ops::Range { start: 1, end: 16 }]);
     }
 
     #[test]
