@@ -17,6 +17,7 @@ use super::params::{LogParams, Selection};
 use super::search::Search;
 use super::toolbar::{Progress, Toolbar};
 use crate::hallway::api::use_api;
+use crate::hallway::links::safe_href;
 use crate::hallway::navigation::{navigate_fn, query_pairs, DEFAULT_REPO};
 use crate::hallway::ready::mark_ready;
 use crate::hallway::views::ViewId;
@@ -145,7 +146,10 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
         }
     });
     let log = Memo::new(move |_| logs.get().map(|r| r.map(|l| raw_log(&l))));
-    let log_url = Memo::new(move |_| log.get().and_then(|r| r.ok()).flatten().map(|l| l.url));
+    // Only an http(s) address is downloaded (or linked): a server's data never makes the page
+    // fetch a `javascript:` or `data:` URL.
+    let log_url = Memo::new(move |_| log.get().and_then(|r| r.ok()).flatten().and_then(|l| safe_href(&l.url)));
+    let unsafe_url = Memo::new(move |_| log.get().and_then(|r| r.ok()).flatten().is_some_and(|l| safe_href(&l.url).is_none()));
     Effect::new(move |_| {
         if let Some(url) = log_url.get() {
             download.start(url);
@@ -234,6 +238,7 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
         }
     });
     let state = Memo::new(move |_| match (download.status.get(), download.lines.get(), log.get()) {
+        _ if unsafe_url.get() => "error",
         (_, _, Some(Err(_))) | (_, _, Some(Ok(None))) => "error",
         (Status::Failed(_), _, _) => "error",
         (Status::Done, _, _) => "ready",
@@ -257,6 +262,9 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
     let log_problem = move || match (log.get(), download.status.get()) {
         (Some(Err(error)), _) => {
             Some(view! { <ErrorBanner context="Finding the job's log" error on_retry=Callback::new(move |_| logs.refetch())/> }.into_any())
+        }
+        _ if unsafe_url.get() => {
+            Some(view! { <Notice text="The log's address is not an http(s) URL, so it is neither downloaded nor linked."/> }.into_any())
         }
         (Some(Ok(None)), _) => {
             Some(view! { <Notice text="This job has no log (it may not have started, or its task uploaded none)."/> }.into_any())
@@ -330,7 +338,7 @@ fn keyboard(step_errors: impl Fn(bool) + 'static, log_url: Memo<Option<String>>,
                 focus_search();
             }
             "L" if e.shift_key() => {
-                if let Some(url) = log_url.get_untracked().and_then(|u| crate::hallway::links::safe_href(&u)) {
+                if let Some(url) = log_url.get_untracked() {
                     if let Some(w) = web_sys::window() {
                         let _ = w.open_with_url_and_target(&url, "_blank");
                     }

@@ -86,8 +86,32 @@ test('jobs view and details panel: hostile commit messages, authors, names, logs
     await page.waitForTimeout(300);
     await assertInert(page, `details: ${tab}`);
   }
-  // Keyboard shortcuts that open links (l: log) must not open hostile ones.
-  await page.keyboard.press('l');
+  // Keyboard shortcuts that open links must not open hostile ones: Shift+L (the raw log, here a
+  // javascript:/data: URL) opens nothing; l opens this app's own log viewer, on this origin.
+  await page.keyboard.press('Shift+L');
+  await page.waitForTimeout(200);
+  assert.equal(page.context().pages().length, 1, 'no window opened for the raw log');
+  const [viewer] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('l')]);
+  assert.equal(new URL(viewer.url()).origin, server.url, 'l opens the log viewer of this app');
+  assert.match(viewer.url(), /\/logviewer\?job_id=3205&repo=autoland$/);
+  await viewer.close();
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
+test('log viewer: a hostile job, error lines and bug suggestions stay text; a javascript: log URL is neither fetched nor linked', async () => {
+  const page = await hostilePage({ width: 1400, height: 900 });
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${server.url}/logviewer?job_id=3205&repo=autoland`);
+  await page.locator('[data-view="logviewer"][data-state="error"]').waitFor();
+  await page.locator('.lv-error-item').first().waitFor();
+  await page.locator('.notice', { hasText: 'not an http(s) URL' }).waitFor();
+  assert.match(await page.locator('.lv-header [data-field="platform"]').textContent(), /<script>__xss/, 'the platform name is shown as written');
+  await assertInert(page, 'log viewer');
+  assert.equal(await page.locator('[data-link="raw"]').count(), 0, 'no raw log link');
+  assert.ok(asked.every((u) => /^https?:/.test(u)), asked.filter((u) => !/^https?:/.test(u)).join(' '));
+  await page.keyboard.press('Shift+L');
   await page.waitForTimeout(200);
   assert.equal(page.context().pages().length, 1, 'no window opened');
   assertNoPanic(assert, page);
