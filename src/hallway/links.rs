@@ -49,6 +49,15 @@ pub fn safe_href(url: &str) -> Option<String> {
     ok.then(|| trimmed.to_string())
 }
 
+/// How a URL selects a job, as Treeherder's do: `selectedTaskRun=<taskId>.<runId>`, or the
+/// legacy `selectedJob=<id>` for a job without a task.
+pub fn job_selection(task_run: Option<String>, job_id: i64) -> (&'static str, String) {
+    match task_run {
+        Some(run) => ("selectedTaskRun", run),
+        None => ("selectedJob", job_id.to_string()),
+    }
+}
+
 /// The log viewer on a job's log, at a parser error line when given: `line_number` is the
 /// parser's 0-based index (`text_log_errors`, bug suggestions), shown and linked as
 /// `lineNumber = line_number + 1` as Treeherder does.

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::selection::select_pairs;
 use super::JobsContext;
+use crate::hallway::keys::typing_in_a_field;
 
 /// Shortcuts as the help shows them.
 pub const SHORTCUTS: [(&str, &str); 12] = [
@@ -113,13 +114,6 @@ fn step(ctx: JobsContext, forward: bool, failures_only: bool) {
     if let Some(next) = order.into_iter().map(|i| &buttons[i]).find(|b| !failures_only || b.2) {
         select_job(ctx, Some(next.1));
     }
-}
-
-fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
 }
 
 pub fn install_shortcuts(ctx: JobsContext) {

@@ -6,6 +6,7 @@ use treeherder_client::models::Job;
 
 use super::store::PushSlot;
 use super::url_state::Selection;
+use crate::hallway::links::job_selection;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SelectedJob {
@@ -34,10 +35,8 @@ pub fn find_loaded(selection: &Selection, pushes: &[PushSlot]) -> Option<Selecte
 pub fn select_pairs(pairs: &[(String, String)], job: Option<&Job>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "selectedTaskRun" && k != "selectedJob").cloned().collect();
     if let Some(job) = job {
-        match job.task_run() {
-            Some(task_run) => out.push(("selectedTaskRun".into(), task_run)),
-            None => out.push(("selectedJob".into(), job.id.to_string())),
-        }
+        let (key, value) = job_selection(job.task_run(), job.id);
+        out.push((key.into(), value));
     }
     out
 }

@@ -7,7 +7,7 @@ use treeherder_client::conventions::platform_name;
 use treeherder_client::models::{JobDetail, Push};
 
 use crate::hallway::api::use_api;
-use crate::hallway::links::{app_href, safe_href, treeherder_href};
+use crate::hallway::links::{app_href, job_selection, safe_href, treeherder_href};
 use crate::hallway::time::{date_time, duration};
 use crate::hallway::views::ViewId;
 
@@ -29,14 +29,8 @@ pub fn JobHeader(repo: String, detail: JobDetail, push: Option<Push>, raw_log: O
     let ran = job.run_seconds().map(duration).unwrap_or_else(|| "not finished".into());
     let server = api.server.get_untracked();
     let jobs_link = push.as_ref().map(|p| {
-        let mut query = vec![("repo", repo.as_str()), ("revision", p.revision.as_str())];
-        let task_run = job.task_run();
-        let id = job.id.to_string();
-        match &task_run {
-            Some(run) => query.push(("selectedTaskRun", run)),
-            None => query.push(("selectedJob", &id)),
-        }
-        app_href(ViewId::Jobs, &query, &server)
+        let (key, value) = job_selection(job.task_run(), job.id);
+        app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &p.revision), (key, &value)], &server)
     });
     let treeherder = treeherder_href(&server, ViewId::LogViewer, &[("job_id", &job.id.to_string()), ("repo", &repo)]);
     let revision = push.as_ref().map(|p| p.revision.chars().take(12).collect::<String>());

@@ -17,16 +17,12 @@ use super::params::{LogParams, Selection};
 use super::search::Search;
 use super::toolbar::{Progress, Toolbar};
 use crate::hallway::api::use_api;
+use crate::hallway::keys::typing_in_a_field;
 use crate::hallway::links::safe_href;
 use crate::hallway::navigation::{navigate_fn, query_pairs, DEFAULT_REPO};
 use crate::hallway::ready::mark_ready;
 use crate::hallway::views::ViewId;
 use crate::widgets::{ErrorBanner, Fetched, Notice, Spinner};
-
-/// The raw log among a job's logs: `live_backing_log`, else the first.
-fn raw_log(logs: &[JobLog]) -> Option<JobLog> {
-    logs.iter().find(|l| l.name == "live_backing_log").or_else(|| logs.first()).cloned()
-}
 
 #[component]
 pub fn LogViewerPage() -> impl IntoView {
@@ -89,16 +85,15 @@ fn NoJob(warnings: Vec<String>) -> impl IntoView {
 }
 
 /// The message for a log that did not download.
-fn log_failure(error: &Error) -> (String, Error) {
-    let context = match &error.kind {
+fn log_failure(error: &Error) -> &'static str {
+    match &error.kind {
         ErrorKind::Http { status: 404 | 410, .. } => {
-            "The log has expired or was never uploaded (Taskcluster keeps logs for a limited time): downloading it".to_string()
+            "The log has expired or was never uploaded (Taskcluster keeps logs for a limited time): downloading it"
         }
-        ErrorKind::Network { .. } => "Downloading the log (a network or CORS failure: the raw log link may still open)".to_string(),
-        ErrorKind::Incomplete { .. } => "Downloading the log (the lines that came are shown)".to_string(),
-        _ => "Downloading the log".to_string(),
-    };
-    (context, error.clone())
+        ErrorKind::Network { .. } => "Downloading the log (a network or CORS failure: the raw log link may still open)",
+        ErrorKind::Incomplete { .. } => "Downloading the log (the lines that came are shown)",
+        _ => "Downloading the log",
+    }
 }
 
 #[component]
@@ -145,7 +140,7 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
             errors.map(|e| error_lines(&e, &suggestions.unwrap_or_default()))
         }
     });
-    let log = Memo::new(move |_| logs.get().map(|r| r.map(|l| raw_log(&l))));
+    let log = Memo::new(move |_| logs.get().map(|r| r.map(|l| JobLog::raw_log(&l).cloned())));
     // Only an http(s) address is downloaded (or linked): a server's data never makes the page
     // fetch a `javascript:` or `data:` URL.
     let log_url = Memo::new(move |_| log.get().and_then(|r| r.ok()).flatten().and_then(|l| safe_href(&l.url)));
@@ -270,7 +265,7 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
             Some(view! { <Notice text="This job has no log (it may not have started, or its task uploaded none)."/> }.into_any())
         }
         (_, Status::Failed(error)) => {
-            let (context, error) = log_failure(&error);
+            let context = log_failure(&error);
             Some(view! { <ErrorBanner context error on_retry=Callback::new(move |_| if let Some(url) = log_url.get_untracked() { download.start(url) })/> }.into_any())
         }
         _ => None,
@@ -309,10 +304,6 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
 /// browser's own find sees only the rows drawn), outside text fields.
 fn keyboard(step_errors: impl Fn(bool) + 'static, log_url: Memo<Option<String>>, search: Search) {
     let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
-        let in_field = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         let focus_search = || {
             if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".lv-search-input").ok().flatten())
             {
@@ -327,7 +318,7 @@ fn keyboard(step_errors: impl Fn(bool) + 'static, log_url: Memo<Option<String>>,
             focus_search();
             return;
         }
-        if in_field || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if typing_in_a_field(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         match e.key().as_str() {

@@ -63,14 +63,14 @@ impl Search {
                 if !more.is_empty() {
                     search.matches.update(|m| Arc::make_mut(m).extend(more));
                 }
-            } else if !old_term.is_empty() && term.contains(old_term.as_str()) && case == old_case && lines == old_lines {
-                // The term grew: only the lines that matched can match.
-                let found = search.matches.with_untracked(|m| download.with_log(|log| log.keep_matching(m, &term, case)));
-                search.took_ms.set(js_sys::Date::now() - started);
-                search.current.set(None);
-                search.matches.set(Arc::new(found));
             } else {
-                let found = download.with_log(|log| log.find(&term, case));
+                let grew = !old_term.is_empty() && term.contains(old_term.as_str()) && case == old_case && lines == old_lines;
+                let found = if grew {
+                    // Only the lines that matched can match.
+                    search.matches.with_untracked(|m| download.with_log(|log| log.keep_matching(m, &term, case)))
+                } else {
+                    download.with_log(|log| log.find(&term, case))
+                };
                 search.took_ms.set(js_sys::Date::now() - started);
                 search.current.set(None);
                 search.matches.set(Arc::new(found));

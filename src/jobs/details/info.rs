@@ -5,7 +5,7 @@ use treeherder_client::models::{Job, JobDetail, JobLog};
 use treeherder_client::Error;
 
 use crate::hallway::api::use_api;
-use crate::hallway::links::{log_viewer_href, safe_href, treeherder_href};
+use crate::hallway::links::{job_selection, log_viewer_href, safe_href, treeherder_href};
 use crate::hallway::time::{date_time, duration};
 use crate::hallway::views::ViewId;
 use crate::jobs::use_jobs;
@@ -29,11 +29,6 @@ pub fn load_detail(job_id: i64) -> Detail {
     })
 }
 
-/// The raw log of a job's logs: `live_backing_log`, else the first.
-pub fn raw_log_url(logs: &[JobLog]) -> Option<String> {
-    logs.iter().find(|l| l.name == "live_backing_log").or_else(|| logs.first()).and_then(|l| safe_href(&l.url))
-}
-
 /// At the panel's top: the log viewer (`l`), the raw log (`Shift+L`) and the job on the
 /// server's Treeherder.
 #[component]
@@ -44,18 +39,12 @@ pub fn ActionBar(job: Job, detail: Detail) -> impl IntoView {
     let server = api.server.get_untracked();
     let viewer = log_viewer_href(job.id, &repo, None, &server);
     let revision = job.push_revision.clone().unwrap_or_default();
-    let run = job.task_run();
-    let mut query = vec![("repo", repo.as_str()), ("revision", revision.as_str())];
-    let id = job.id.to_string();
-    match &run {
-        Some(run) => query.push(("selectedTaskRun", run)),
-        None => query.push(("selectedJob", &id)),
-    }
-    let treeherder = treeherder_href(&server, ViewId::Jobs, &query);
+    let (key, value) = job_selection(job.task_run(), job.id);
+    let treeherder = treeherder_href(&server, ViewId::Jobs, &[("repo", &repo), ("revision", &revision), (key, &value)]);
     let raw = move || {
         match detail.get() {
         None => view! { <span class="btn btn-small disabled" aria-disabled="true">"Raw log"</span> }.into_any(),
-        Some((_, Ok(logs))) => match raw_log_url(&logs) {
+        Some((_, Ok(logs))) => match JobLog::raw_log(&logs).and_then(|l| safe_href(&l.url)) {
             Some(href) => view! {
                 <a id="open-log" class="btn btn-small" href=href target="_blank" rel="noopener noreferrer" title="Open the raw log (Shift+L)">"Raw log"</a>
             }

@@ -11,7 +11,7 @@ use treeherder_client::{Error, Query};
 use super::keyboard::select_job;
 use super::use_jobs;
 use crate::hallway::api::use_api;
-use crate::hallway::links::app_href;
+use crate::hallway::links::{app_href, job_selection};
 use crate::hallway::views::ViewId;
 use crate::widgets::{ErrorBanner, Spinner};
 
@@ -148,12 +148,8 @@ fn Details(job: Job, loaded: bool) -> impl IntoView {
     let not_loaded = (!loaded).then(|| {
         let repo = ctx.params.with_untracked(|p| p.repo.clone());
         let revision = job.push_revision.clone().unwrap_or_default();
-        let task_run = job.task_run().unwrap_or_default();
-        let href = app_href(
-            ViewId::Jobs,
-            &[("repo", &repo), ("revision", &revision), ("selectedTaskRun", &task_run)],
-            &api.server.get_untracked(),
-        );
+        let (key, value) = job_selection(job.task_run(), job.id);
+        let href = app_href(ViewId::Jobs, &[("repo", &repo), ("revision", &revision), (key, &value)], &api.server.get_untracked());
         view! {
             <div class="notice details-elsewhere">
                 {format!("This job belongs to push {push_id}, which is not among the pushes shown. ")}

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::status::{JobResult, JobState, JobStatus};
+use super::status::{shown_status, JobResult, JobState, JobStatus};
 
 /// A job as `/api/jobs/` lists it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -42,11 +42,7 @@ impl Job {
     /// What the job's colour shows: its result when completed, else its state (Treeherder's
     /// `getStatus`).
     pub fn status(&self) -> &str {
-        if self.state == "completed" {
-            &self.result
-        } else {
-            &self.state
-        }
+        shown_status(&self.state, &self.result)
     }
 
     /// [`Job::status`], typed.
@@ -285,16 +281,7 @@ pub struct ProjectJob {
 impl ProjectJob {
     /// Its result when completed, else its state (as [`Job::status`]).
     pub fn status(&self) -> &str {
-        if self.state == "completed" {
-            &self.result
-        } else {
-            &self.state
-        }
-    }
-
-    /// [`ProjectJob::status`], typed.
-    pub fn job_status(&self) -> JobStatus {
-        JobStatus::parse(self.status())
+        shown_status(&self.state, &self.result)
     }
 
     /// `<taskId>.<runId>`, the `selectedTaskRun` URL form.

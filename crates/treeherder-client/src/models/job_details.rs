@@ -41,6 +41,14 @@ pub struct JobLog {
     pub parse_status: Option<String>,
 }
 
+impl JobLog {
+    /// The raw log among a job's logs: `live_backing_log` (the one Treeherder parses and its
+    /// log viewer opens), else the first.
+    pub fn raw_log(logs: &[JobLog]) -> Option<&JobLog> {
+        logs.iter().find(|l| l.name == "live_backing_log").or_else(|| logs.first())
+    }
+}
+
 /// An error line the log parser found (`/jobs/{id}/text_log_errors/`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TextLogError {

@@ -169,6 +169,16 @@ impl JobStatus {
     }
 }
 
+/// What a job's colour shows: its result when completed, else its state (Treeherder's
+/// `getStatus`), for either shape of job.
+pub fn shown_status<'a>(state: &'a str, result: &'a str) -> &'a str {
+    if state == "completed" {
+        result
+    } else {
+        state
+    }
+}
+
 /// The names of `statuses`, in their order (for URL parameters and messages).
 pub fn status_names(statuses: &[JobStatus]) -> Vec<&'static str> {
     statuses.iter().map(|s| s.as_str()).collect()
