@@ -26,6 +26,7 @@ mod endpoints;
 pub mod error;
 mod json_path;
 pub mod log_lines;
+mod log_search;
 pub mod models;
 pub mod paging;
 mod query;

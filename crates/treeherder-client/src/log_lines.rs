@@ -4,8 +4,13 @@
 //! Treeherder's `text_log_errors.line_number` is the 0-based index of a line in this split, and
 //! its log viewer shows it as `line_number + 1`.
 //!
-//! Memory: the bytes once plus 4 bytes a line (a 40 MB log of 300,000 lines holds ~41 MB), and
-//! lines are decoded only when drawn or searched.
+//! Search: [`crate::log_search::Finder`], a term's lines found in one pass over the bytes.
+//!
+//! Memory: the bytes once, lines with colour escapes once more (as they read), and 8 bytes a
+//! line (a 40 MB log of 300,000 lines holds ~43 MB); lines are decoded only when drawn or
+//! searched.
+
+use crate::log_search::Finder;
 
 /// The log so far.
 #[derive(Default)]
@@ -23,6 +28,11 @@ pub struct LogLines {
     longest: u32,
     /// Lines holding an escape (ANSI colours): searched as they read, escapes taken out.
     escaped: Vec<u32>,
+    /// Those lines as they read, one after the other, each ended by `\n` (a term never holds
+    /// one, so a match never runs from one into the next): searched in one pass like the log.
+    readable: Vec<u8>,
+    /// Where each of them starts in `readable` (parallel to `escaped`).
+    readable_starts: Vec<u32>,
 }
 
 impl LogLines {
@@ -84,8 +94,14 @@ impl LogLines {
         // Offsets fit u32 up to 4 GiB; Treeherder's logs are far below (its parser stops at 5 MB
         // compressed), and a bigger one is cut at the last line that fits rather than wrapped.
         let (Ok(start), Ok(length)) = (u32::try_from(self.open_from), u32::try_from(end - self.open_from)) else { return };
-        if memchr::memchr(0x1b, &self.bytes[self.open_from..end]).is_some() {
+        let line = &self.bytes[self.open_from..end];
+        if memchr::memchr(0x1b, line).is_some() {
+            let Ok(at) = u32::try_from(self.readable.len()) else { return };
+            let readable = without_escapes(line);
             self.escaped.push(self.starts.len() as u32);
+            self.readable_starts.push(at);
+            self.readable.extend_from_slice(&readable);
+            self.readable.push(b'\n');
         }
         self.starts.push(start);
         self.lengths.push(length);
@@ -140,19 +156,8 @@ impl LogLines {
         }
         let from = self.escaped.partition_point(|&l| (l as usize) < first_line);
         let escaped = &self.escaped[from..];
-        let folded = needle.to_ascii_lowercase();
-        let in_escaped: Vec<u32> = escaped
-            .iter()
-            .copied()
-            .filter(|&line| {
-                let text = without_escapes(self.raw(line as usize).unwrap_or_default());
-                if case_sensitive {
-                    memchr::memmem::find(&text, needle.as_bytes()).is_some()
-                } else {
-                    memchr::memmem::find(&text.to_ascii_lowercase(), folded.as_bytes()).is_some()
-                }
-            })
-            .collect();
+        let Some(finder) = Finder::new(needle.as_bytes(), case_sensitive) else { return raw };
+        let in_escaped = self.find_readable(&finder, from);
         // The raw pass's results, less the lines with escapes (whose raw text is not what shows),
         // merged with those lines' own results.
         // All three lists are sorted: one walk over them.
@@ -178,28 +183,20 @@ impl LogLines {
     /// search looks at those lines only.
     pub fn keep_matching(&self, lines: &[u32], needle: &str, case_sensitive: bool) -> Vec<u32> {
         let needle = needle.as_bytes();
-        if needle.is_empty() || needle.contains(&b'\n') || needle.contains(&b'\r') {
+        if needle.contains(&b'\n') || needle.contains(&b'\r') {
             return Vec::new();
         }
-        let exact = memchr::memmem::Finder::new(needle);
-        let folded = FoldedFinder::new(needle);
+        let Some(finder) = Finder::new(needle, case_sensitive) else { return Vec::new() };
         lines
             .iter()
             .copied()
             .filter(|&line| {
                 let Some(raw) = self.raw(line as usize) else { return false };
-                let readable;
-                let text = if self.escaped.binary_search(&line).is_ok() {
-                    readable = without_escapes(raw);
-                    &readable[..]
-                } else {
-                    raw
+                let text = match self.escaped.binary_search(&line) {
+                    Ok(i) => self.readable_text(i),
+                    Err(_) => raw,
                 };
-                if case_sensitive {
-                    exact.find(text).is_some()
-                } else {
-                    folded.find(text).is_some()
-                }
+                finder.find(text).is_some()
             })
             .collect()
     }
@@ -212,14 +209,11 @@ impl LogLines {
         let end = self.starts.last().zip(self.lengths.last()).map_or(0, |(s, l)| (*s + *l) as usize);
         let haystack = &self.bytes[..end];
         let mut at = self.starts[first_line] as usize;
-        let exact = memchr::memmem::Finder::new(needle);
-        let folded = FoldedFinder::new(needle);
-        // Matches come in order, so each one's line is found from the last one's: by steps
-        // doubling from there (a frequent term's next match is a line or two on, a rare one's
-        // far), not by a search of the whole index each time.
+        let Some(finder) = Finder::new(needle, case_sensitive) else { return found };
+        // Matches come in order, so each one's line is found from the last one's (`gallop`).
         let mut cursor = first_line;
         while at < haystack.len() {
-            let hit = if case_sensitive { exact.find(&haystack[at..]) } else { folded.find(&haystack[at..]) };
+            let hit = finder.find(&haystack[at..]);
             let Some(offset) = hit else { break };
             let position = (at + offset) as u32;
             // The line holding the match: the last start at or before it.
@@ -239,14 +233,45 @@ impl LogLines {
 
     /// The line holding byte `position`, at or after line `from`.
     fn line_at(&self, position: u32, from: usize) -> usize {
-        let starts = &self.starts[from..];
-        let mut step = 1;
-        while step < starts.len() && starts[step] <= position {
-            step *= 2;
-        }
-        let upper = step.min(starts.len());
-        from + starts[step / 2..upper].partition_point(|&s| s <= position) + step / 2 - 1
+        gallop(&self.starts, position, from)
     }
+
+    /// Escaped line `i` (an index into `escaped`) as it reads.
+    fn readable_text(&self, i: usize) -> &[u8] {
+        let start = self.readable_starts.get(i).map_or(self.readable.len(), |&s| s as usize);
+        let end = self.readable_starts.get(i + 1).map_or(self.readable.len(), |&s| s as usize);
+        // Without its `\n`.
+        self.readable.get(start..end.saturating_sub(1).max(start)).unwrap_or_default()
+    }
+
+    /// The escaped lines from `escaped[from]` on that hold the term as they read: one pass
+    /// over their readable text, as over the log.
+    fn find_readable(&self, finder: &Finder, from: usize) -> Vec<u32> {
+        let mut found = Vec::new();
+        let Some(&begin) = self.readable_starts.get(from) else { return found };
+        let mut at = begin as usize;
+        let mut cursor = from;
+        while let Some(offset) = self.readable.get(at..).and_then(|rest| finder.find(rest)) {
+            let i = gallop(&self.readable_starts, (at + offset) as u32, cursor);
+            cursor = i;
+            found.extend(self.escaped.get(i).copied());
+            at = self.readable_starts.get(i + 1).map_or(self.readable.len(), |&s| s as usize);
+        }
+        found
+    }
+}
+
+/// The index of the last of `starts` (sorted) at or before `position`, looked for from index
+/// `from` on by steps doubling from there (matches come in order: a frequent term's next one is
+/// a line or two on, a rare one's far), not by a search of the whole index each time.
+fn gallop(starts: &[u32], position: u32, from: usize) -> usize {
+    let starts = &starts[from..];
+    let mut step = 1;
+    while step < starts.len() && starts[step] <= position {
+        step *= 2;
+    }
+    let upper = step.min(starts.len());
+    from + starts[step / 2..upper].partition_point(|&s| s <= position) + step / 2 - 1
 }
 
 /// A line as it reads: ANSI escapes (`ESC [ … final`, `ESC ] … BEL` or `ESC ] … ESC \\`,
@@ -281,48 +306,6 @@ pub fn without_escapes(line: &[u8]) -> Vec<u8> {
         }
     }
     out
-}
-
-/// An ASCII-case-insensitive substring search without a folded copy of the log: candidates
-/// come from `memchr2` on the needle's rarest byte (both cases), then the rest is compared.
-struct FoldedFinder {
-    needle: Vec<u8>,
-    /// Index in the needle of the byte searched for.
-    pivot: usize,
-}
-
-impl FoldedFinder {
-    fn new(needle: &[u8]) -> FoldedFinder {
-        let needle: Vec<u8> = needle.iter().map(u8::to_ascii_lowercase).collect();
-        let pivot = (0..needle.len()).min_by_key(|&i| commonness(needle[i])).unwrap_or(0);
-        FoldedFinder { needle, pivot }
-    }
-
-    fn find(&self, haystack: &[u8]) -> Option<usize> {
-        let (n, p) = (self.needle.len(), self.pivot);
-        if haystack.len() < n {
-            return None;
-        }
-        let byte = self.needle[p];
-        let mut from = p;
-        let last = haystack.len() - n + p; // the pivot's last possible place
-        while from <= last {
-            let offset = memchr::memchr2(byte, byte.to_ascii_uppercase(), &haystack[from..=last])?;
-            let start = from + offset - p;
-            if haystack[start..start + n].iter().zip(&self.needle).all(|(a, b)| a.to_ascii_lowercase() == *b) {
-                return Some(start);
-            }
-            from += offset + 1;
-        }
-        None
-    }
-}
-
-/// How common a (lower-case) byte is in log text: lower is rarer. Letters by English
-/// frequency, then digits and the punctuation logs are full of; anything else is rare.
-fn commonness(byte: u8) -> u8 {
-    const ORDER: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789-_./:[]|=";
-    ORDER.iter().position(|&b| b == byte).map_or(0, |i| (ORDER.len() - i) as u8)
 }
 
 #[cfg(test)]
