@@ -9,6 +9,7 @@ mod page;
 mod pane;
 pub mod params;
 pub mod render;
+mod rows;
 mod search;
 mod toolbar;
 pub mod window;

@@ -96,6 +96,9 @@ fn log_failure(error: &Error) -> &'static str {
     }
 }
 
+/// How long the URL waits for the selection to settle.
+const URL_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+
 #[component]
 fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Option<Selection>>) -> impl IntoView {
     let api = use_api();
@@ -153,17 +156,30 @@ fn LogViewer(job_id: i64, repo: String, warnings: Vec<String>, wanted: Signal<Op
     let error_list = Memo::new(move |_| parsed.get().and_then(|r| r.ok()).unwrap_or_default());
     let error_numbers = Signal::derive(move || Arc::new(error_list.with(|e| e.iter().map(|e| e.line).collect::<Vec<_>>())));
 
-    // The selection is in the URL (`lineNumber`), as Treeherder's viewer keeps it.
+    // The selection is in the URL (`lineNumber`), as Treeherder's viewer keeps it: written a
+    // moment after the last change, not in the frame of the jump (a router navigation costs
+    // that frame 15–25 ms, and `n` held down would write every step).
+    let url_writes = StoredValue::new(0u64);
     Effect::new(move |previous: Option<Option<Selection>>| {
         let current = selection.get();
         if previous.is_some_and(|p| p != current) {
-            let mut next: Vec<(String, String)> = pairs.get_untracked().into_iter().filter(|(k, _)| k != "lineNumber").collect();
-            if let Some(s) = current {
-                next.push(("lineNumber".into(), s.to_param()));
-            }
-            let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(next).finish();
-            let path = format!("{}?{query}", ViewId::LogViewer.path());
-            navigate.with_value(|n| n(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
+            let write = url_writes.get_value() + 1;
+            url_writes.set_value(write);
+            set_timeout(
+                move || {
+                    if url_writes.try_get_value() != Some(write) {
+                        return;
+                    }
+                    let mut next: Vec<(String, String)> = pairs.get_untracked().into_iter().filter(|(k, _)| k != "lineNumber").collect();
+                    if let Some(s) = selection.get_untracked() {
+                        next.push(("lineNumber".into(), s.to_param()));
+                    }
+                    let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(next).finish();
+                    let path = format!("{}?{query}", ViewId::LogViewer.path());
+                    navigate.with_value(|n| n(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
+                },
+                URL_WRITE_DELAY,
+            );
         }
         current
     });

@@ -11,26 +11,12 @@ use wasm_bindgen::JsCast;
 
 use super::download::Download;
 use super::params::Selection;
-use super::render::{pieces, Tone};
+use super::rows::{DrawnRows, RowKey, CURRENT, ERROR, MAX_DRAWN_CHARS, SELECTED};
 use super::search::{searchable, Search};
 use super::window::{scroll_top_for, spacer_height, window, ROW_HEIGHT};
 
-/// The characters of one line that are drawn; the rest is said, not drawn.
-pub const MAX_DRAWN_CHARS: usize = 4000;
 /// Rows above a line jumped to (Treeherder's viewer keeps the same context above).
 const CONTEXT_ABOVE: usize = 7;
-
-const ERROR: u8 = 1;
-const SELECTED: u8 = 2;
-const CURRENT: u8 = 4;
-
-/// A drawn row: its line (0-based), its marks, and the search term it marks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct RowKey {
-    line: usize,
-    flags: u8,
-    term: Option<(String, bool)>,
-}
 
 /// A request to bring a line (0-based) into view; `seq` makes a repeat of one line a change.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -139,13 +125,16 @@ pub fn LogPane(
         download.with_log(|log| log.longest()).min(MAX_DRAWN_CHARS)
     });
     let digits = Memo::new(move |_| download.lines.get().max(1).to_string().len());
-    // What each drawn row looks like is in its key: a row is rebuilt only when its line, its
-    // marks (error, selected, current match) or the search term change, and drawing it reads no
-    // signal, so a screen of rows costs no reactive bookkeeping.
+    // What each drawn row looks like is in its key (`rows`): a row is rebuilt only when its
+    // line, its marks (error, selected, current match) or the search term change, and drawing
+    // it reads no signal, so a screen of rows costs no reactive bookkeeping.
     let drawn_rows = move || {
         let w = current.get();
         let is_filtered = filtered(search);
-        let term = search.term.with(|t| searchable(t).then(|| (t.clone(), search.case_sensitive.get())));
+        // The term as the matches have it: the search sets the matches whenever the term or the
+        // case changes, so following the matches alone draws each keystroke once, with its results.
+        search.matches.track();
+        let term = search.term.with_untracked(|t| searchable(t).then(|| (t.clone(), search.case_sensitive.get_untracked())));
         let current_line = search.current.get().and_then(|i| search.matches.with(|m| m.get(i).map(|&l| l as usize)));
         let chosen = selection.get();
         errors.with(|errors| {
@@ -162,47 +151,21 @@ pub fn LogPane(
                     if current_line == Some(line) {
                         flags |= CURRENT;
                     }
-                    RowKey { line, flags, term: term.clone() }
+                    // Only a line holding the term carries it: the others stay as drawn.
+                    let holds = term.is_some() && search.matches.with(|m| m.binary_search(&(line as u32)).is_ok());
+                    RowKey { line, flags, term: if holds { term.clone() } else { None } }
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let row_view = move |key: RowKey| {
-        let text = download.with_log(|log| log.text(key.line).map(|t| t.into_owned())).unwrap_or_default();
-        let number = key.line + 1;
-        let (term, case) = key.term.clone().unwrap_or_default();
-        let (parts, left_out) = pieces(&text, &term, case, MAX_DRAWN_CHARS);
-        // Most lines are one plain piece: their text goes in as it is, without an element.
-        let plain = parts.len() == 1 && parts[0].ansi.is_empty() && parts[0].href.is_none() && !parts[0].mark;
-        let plain_text = plain.then(|| parts[0].text.clone());
-        let drawn = parts
-            .into_iter()
-            .filter(|_| !plain)
-            .map(|p| {
-                let class = format!("{}{}", p.ansi, if p.mark { " lv-mark" } else { "" });
-                match p.href {
-                    Some(href) => {
-                        view! { <a class=class href=href target="_blank" rel="noopener noreferrer nofollow">{p.text}</a> }.into_any()
-                    }
-                    None => view! { <span class=class>{p.text}</span> }.into_any(),
-                }
-            })
-            .collect_view();
-        let more = (left_out > 0)
-            .then(|| view! { <span class="lv-cut">{format!(" … {left_out} more characters (copy the line or open the raw log)")}</span> });
-        let mut class = format!("lv-row {}", Tone::of(&text).class());
-        for (flag, name) in [(ERROR, " lv-error-line"), (SELECTED, " lv-selected"), (CURRENT, " lv-current")] {
-            if key.flags & flag != 0 {
-                class.push_str(name);
-            }
-        }
-        view! {
-            <div class=class data-line=number>
-                <a class="lv-num" href=format!("#L{number}")>{number}</a>
-                <span class="lv-text">{plain_text}{drawn}{more}</span>
-            </div>
-        }
-    };
+    let rows_el = NodeRef::<Div>::new();
+    let drawn = std::rc::Rc::new(std::cell::RefCell::new(DrawnRows::default()));
+    Effect::new(move |_| {
+        let keys = drawn_rows();
+        let Some(container) = rows_el.get() else { return };
+        let text = |line: usize| download.with_log(|log| log.text(line).map(|t| t.into_owned())).unwrap_or_default();
+        drawn.borrow_mut().show(&container, keys, text);
+    });
     // One handler for every line number (rows come and go with the scroll).
     let on_rows_click = move |e: web_sys::MouseEvent| {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -219,9 +182,8 @@ pub fn LogPane(
             style:--lv-digits=move || digits.get().to_string()>
             <div class="lv-spacer" node_ref=spacer style:height=move || format!("{}px", spacer_height(rows.get()))
                 style:min-width=move || format!("calc({}ch + {}ch + 24px)", longest.get(), digits.get())>
-                <div class="lv-rows" on:click=on_rows_click style:transform=move || format!("translateY({}px)", current.get().top_px)>
-                    <For each=drawn_rows key=|row| row.clone() children=row_view/>
-                </div>
+                <div class="lv-rows" node_ref=rows_el on:click=on_rows_click
+                    style:transform=move || format!("translateY({}px)", current.get().top_px)></div>
             </div>
         </div>
     }

@@ -71,7 +71,8 @@ test('a failed job: header, every error line highlighted at line_number + 1, the
       assert.match(await row(page, n).getAttribute('class'), /lv-error-line/);
       assert.equal(await row(page, n).locator('.lv-text').textContent(), e.line);
       assert.ok(await onScreen(page, n), `line ${n} on screen after its click`);
-      assert.equal(lineParam(page), String(n));
+      // The URL follows a moment after the selection settles.
+      await page.waitForFunction((line) => new URL(location.href).searchParams.get('lineNumber') === String(line), n);
     }
     // A line that is no error is not marked.
     await page.locator('.lv-toolbar button', { hasText: 'Top' }).click();
