@@ -118,7 +118,11 @@ const app = {
 };
 const json = JSON.stringify(app).replaceAll('<', '\\u003c');
 const baseScript = fs.readFileSync(path.join(root, 'src/shell/base.js'), 'utf8').trim();
-html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n  <script type="application/json" id="app-assets">${json}</script>\n  <script>${baseScript}</script>`);
+// The view's first API requests start right after <base> is known, while the head is read.
+let prefetchScript = fs.readFileSync(path.join(root, 'src/shell/prefetch.js'), 'utf8').trim();
+if (release) prefetchScript = (await minify(prefetchScript, { compress: { passes: 2 } })).code;
+html = html.replace(/(<meta charset="utf-8" \/>)/,
+  `$1\n  <script type="application/json" id="app-assets">${json}</script>\n  <script>${baseScript}</script>\n  <script>${prefetchScript}</script>`);
 html = html.replace(/\n{3,}/g, '\n');
 
 // 3. The skeleton: what the app's shell draws first, as plain HTML (links relative to <base>).

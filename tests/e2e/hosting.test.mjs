@@ -103,7 +103,13 @@ test('a dashboard embeds three views; each iframe takes the height its content r
         await page.waitForTimeout(100);
       }
       assert.equal(last.iframe, last.reported, `${id}: iframe height = reported height ${JSON.stringify(last)}`);
-      assert.ok(Math.abs(last.content - last.reported) <= 1, `${id}: content height = reported height ${JSON.stringify(last)}`);
+      // On a mismatch, say what reaches past the body (its scroll height is part of the report).
+      const beyond = Math.abs(last.content - last.reported) <= 1 ? [] : await frame(id).locator('body').evaluate((b) => {
+        const bottom = b.getBoundingClientRect().bottom;
+        return [...b.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().bottom > bottom + 1)
+          .slice(0, 8).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} bottom ${Math.round(e.getBoundingClientRect().bottom)} (${getComputedStyle(e).position})`);
+      });
+      assert.ok(Math.abs(last.content - last.reported) <= 1, `${id}: content height = reported height ${JSON.stringify(last)}; past the body: ${beyond.join(', ') || 'nothing'}`);
       assert.ok(last.reported > 150, `${id}: ${last.reported}px`);
     }
     // A link inside an embed opens the full app in a new tab.
