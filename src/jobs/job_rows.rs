@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use std::fmt::Write;
+use treeherder_client::conventions;
 
 use super::model::{GroupLayout, Layout, RowLayout};
 use crate::widgets::escape_html as esc;
@@ -46,7 +47,7 @@ pub fn JobTable(layout: Memo<Layout>, selected: Signal<Option<i64>>, render_now:
 pub fn table_html(layout: &Layout, selected: Option<i64>) -> String {
     let mut html = String::with_capacity(layout.rows.len() * 512);
     for row in &layout.rows {
-        let _ = write!(html, "<div class=\"platform-row\" role=\"row\" data-platform=\"{}\">", esc(&row.title));
+        let _ = write!(html, "<div class=\"platform-row\" role=\"row\" data-platform=\"{}\">", esc(&row.key));
         html.push_str(&row_html(row, selected));
         html.push_str("</div>");
     }
@@ -65,7 +66,7 @@ pub fn row_html(row: &RowLayout, selected: Option<i64>) -> String {
 }
 
 fn group_html(s: &mut String, g: &GroupLayout, selected: Option<i64>) {
-    if g.symbol.is_empty() {
+    if conventions::drawn_loose(&g.symbol, g.tier) {
         s.push_str("<span class=\"ungrouped\">");
         buttons_html(s, g, selected);
         s.push_str("</span>");

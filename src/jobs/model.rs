@@ -9,7 +9,7 @@ use std::sync::Arc;
 use treeherder_client::models::{Job, JobStatus};
 
 use super::url_state::{FilterParams, Match, FIELD_FILTERS};
-use treeherder_client::conventions::{is_unclassified_id, platform_name, row_rank, symbol_sort_key};
+use treeherder_client::conventions::{self, is_unclassified_id, platform_name, row_rank, symbol_sort_key};
 
 /// A status's bit in the filter's set of shown statuses.
 fn status_bit(status: JobStatus) -> u16 {
@@ -21,9 +21,14 @@ fn status_bit(status: JobStatus) -> u16 {
 pub struct JobEntry {
     pub job: Job,
     pub status: JobStatus,
+    /// Classified as the filter counts it (`isClassified`: not in `thUnclassifiedIds`).
     pub classified: bool,
     pub unclassified_failure: bool,
-    /// "Linux 18.04 opt"
+    /// Drawn as classified (`getBtnClass`), which an autoclassified intermittent also is.
+    pub marked_classified: bool,
+    /// Which row the job is in: display name and option, "Linux 18.04 Shippable opt".
+    pub row_key: Arc<str>,
+    /// What the row is titled, by Treeherder's rule: "Linux 18.04 Shippable".
     pub row_title: Arc<str>,
     pub row_rank: i64,
     /// Group symbol, "" for ungrouped (`?`) jobs.
@@ -44,7 +49,7 @@ struct LowerFields {
     type_symbol: String,
     group_name: String,
     group_symbol: String,
-    row_title: String,
+    platform_and_option: String,
 }
 
 impl JobEntry {
@@ -52,9 +57,9 @@ impl JobEntry {
         let status = job.job_status();
         let classified = !is_unclassified_id(job.failure_classification_id);
         let platform = platform_name(&job.platform);
-        let row_title: Arc<str> =
-            if job.platform_option.is_empty() { Arc::from(platform) } else { Arc::from(format!("{platform} {}", job.platform_option)) };
-        let group_symbol: Arc<str> = if job.job_group_symbol == "?" { Arc::from("") } else { Arc::from(job.job_group_symbol.as_str()) };
+        let row_key: Arc<str> = Arc::from(format!("{platform} {}", job.platform_option));
+        let row_title: Arc<str> = Arc::from(conventions::row_title(platform, &job.platform_option));
+        let group_symbol: Arc<str> = Arc::from(conventions::group_symbol(&job.job_group_symbol));
         let mut search_text = String::with_capacity(96);
         search_text.push_str(platform);
         search_text.push(' ');
@@ -76,14 +81,16 @@ impl JobEntry {
             status,
             classified,
             unclassified_failure: status.is_failure() && !classified,
+            marked_classified: conventions::button_classified(job.failure_classification_id),
             row_rank: row_rank(platform, &job.platform_option),
             lower: LowerFields {
                 type_name: job.job_type_name.to_lowercase(),
                 type_symbol: job.job_type_symbol.to_lowercase(),
                 group_name: job.job_group_name.to_lowercase(),
                 group_symbol: job.job_group_symbol.to_lowercase(),
-                row_title: row_title.to_lowercase(),
+                platform_and_option: row_key.to_lowercase(),
             },
+            row_key,
             row_title,
             group_symbol,
             group_name: Arc::from(job.job_group_name.as_str()),
@@ -158,7 +165,7 @@ impl JobFilter {
                 "job_type_symbol" => &e.lower.type_symbol,
                 "job_group_name" => &e.lower.group_name,
                 "job_group_symbol" => &e.lower.group_symbol,
-                "platform" => &e.lower.row_title,
+                "platform" => &e.lower.platform_and_option,
                 "failure_classification_id" => {
                     fc = e.job.failure_classification_id.to_string();
                     &fc
@@ -187,6 +194,8 @@ pub struct Skeleton {
 
 #[derive(Clone, Debug)]
 pub struct SkeletonRow {
+    /// Display name and option: rows are one per pair, even where two share a title.
+    pub key: Arc<str>,
     pub title: Arc<str>,
     pub rank: i64,
     pub groups: Vec<SkeletonGroup>,
@@ -205,8 +214,8 @@ impl Skeleton {
         let mut rows: Vec<SkeletonRow> = Vec::new();
         let mut row_index: HashMap<Arc<str>, usize> = HashMap::new();
         for (i, e) in jobs.iter().enumerate() {
-            let r = *row_index.entry(e.row_title.clone()).or_insert_with(|| {
-                rows.push(SkeletonRow { title: e.row_title.clone(), rank: e.row_rank, groups: Vec::new() });
+            let r = *row_index.entry(e.row_key.clone()).or_insert_with(|| {
+                rows.push(SkeletonRow { key: e.row_key.clone(), title: e.row_title.clone(), rank: e.row_rank, groups: Vec::new() });
                 rows.len() - 1
             });
             let groups = &mut rows[r].groups;
@@ -251,7 +260,7 @@ pub struct CountData {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupLayout {
-    /// "" for ungrouped jobs (drawn without a group symbol).
+    /// "" for ungrouped jobs (tier 1: drawn loose; tiers 2 and 3: a group without a symbol).
     pub symbol: Arc<str>,
     pub name: Arc<str>,
     pub tier: i64,
@@ -263,6 +272,7 @@ pub struct GroupLayout {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowLayout {
+    pub key: Arc<str>,
     pub title: Arc<str>,
     pub groups: Vec<GroupLayout>,
     /// Changes whenever what the row shows changes (rows are redrawn only then).
@@ -298,7 +308,7 @@ pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &Job
         let mut groups = Vec::new();
         let mut hasher = Fnv::default();
         for g in &row.groups {
-            let key = format!("{push_id}|{}|{}|{}", row.title, g.symbol, g.tier);
+            let key = format!("{push_id}|{}|{}|{}", row.key, g.symbol, g.tier);
             // The selected job stays visible whatever the filter (as in Treeherder).
             let visible: Vec<&JobEntry> =
                 g.jobs.iter().map(|i| &jobs[*i]).filter(|e| filter.shows(e) || selected == Some(e.job.id)).collect();
@@ -306,22 +316,24 @@ pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &Job
                 continue;
             }
             out.shown += visible.len();
-            let expanded = g.symbol.is_empty() || all_expanded || expanded_groups.contains(&key);
+            let expanded = conventions::drawn_loose(&g.symbol, g.tier) || all_expanded || expanded_groups.contains(&key);
             let button = |e: &JobEntry| ButtonData {
                 id: e.job.id,
                 symbol: e.symbol.clone(),
                 status: e.status,
-                classified: e.classified,
+                classified: e.marked_classified,
                 title: e.title.clone(),
             };
             let (mut buttons, mut counts) = (Vec::new(), Vec::new());
             if expanded {
                 buttons = visible.iter().map(|e| button(e)).collect();
             } else {
+                // Duplicates are counted over the whole group, shown or not (`countBy(jobs, …)`
+                // in Treeherder's JobGroup.jsx).
                 let mut symbol_counts: HashMap<&str, usize> = HashMap::new();
                 if show_duplicates {
-                    for e in &visible {
-                        *symbol_counts.entry(&e.job.job_type_symbol).or_default() += 1;
+                    for i in &g.jobs {
+                        *symbol_counts.entry(&jobs[*i].job.job_type_symbol).or_default() += 1;
                     }
                 }
                 let mut folded: Vec<(JobStatus, usize, &JobEntry)> = Vec::new();
@@ -360,7 +372,7 @@ pub fn layout(push_id: i64, jobs: &[JobEntry], skeleton: &Skeleton, filter: &Job
             groups.push(GroupLayout { symbol: g.symbol.clone(), name: g.name.clone(), tier: g.tier, key, expanded, buttons, counts });
         }
         if !groups.is_empty() {
-            out.rows.push(Arc::new(RowLayout { title: row.title.clone(), groups, fingerprint: hasher.0 }));
+            out.rows.push(Arc::new(RowLayout { key: row.key.clone(), title: row.title.clone(), groups, fingerprint: hasher.0 }));
         }
     }
     out
