@@ -11,32 +11,42 @@ use treeherder_client::conventions;
 
 use super::model::{GroupLayout, Layout, RowLayout};
 use crate::widgets::escape_html as esc;
+use crate::widgets::idle_queue::run_when_idle;
 
 #[component]
 pub fn JobTable(layout: Memo<Layout>, selected: Signal<Option<i64>>, render_now: Signal<bool>) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
     let rendered = RwSignal::new(false);
     // The whole table in one parse: after a filter change every row usually changes anyway,
-    // and one call per push beats one per row (or per element). Pushes far from the viewport
-    // are not drawn (their stale rows are dropped) until they come near.
+    // and one call per push beats one per row (or per element). Pushes near the viewport are
+    // drawn at once; the others when the page has a moment (widgets::idle_queue), so the page
+    // soon has its real height (no growth while scrolling, `End` lands at the end) and
+    // find-in-page finds every job. A layout drawn late is skipped if a newer one came.
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let show = render_now.get();
-        let html = layout.with(|l| show.then(|| table_html(l, selected.get_untracked())));
-        let Some(body) = body.get() else { return };
-        match html {
-            Some(html) => {
-                body.set_inner_html(&html);
-                rendered.set(true);
+        let near = render_now.get();
+        layout.track();
+        let wanted = generation.get_value() + 1;
+        generation.set_value(wanted);
+        let draw = move || {
+            if generation.try_get_value() != Some(wanted) {
+                return;
             }
-            None if rendered.get_untracked() => {
-                body.set_inner_html("");
-                rendered.set(false);
-            }
-            None => {}
+            let (Some(body), Some(html)) =
+                (body.try_get_untracked().flatten(), layout.try_with_untracked(|l| table_html(l, selected.get_untracked())))
+            else {
+                return;
+            };
+            body.set_inner_html(&html);
+            rendered.try_set(true);
+        };
+        if near {
+            draw();
+        } else {
+            run_when_idle(draw);
         }
     });
-    // Until drawn, a push keeps an estimated height (`contain-intrinsic-size`, then the last
-    // height it had), so scrolling stays stable without touching off-screen pushes.
+    // Until drawn, a push keeps an estimated height (`contain-intrinsic-size`).
     view! {
         <div class="job-table" role="table" aria-label="Jobs by platform" node_ref=body
             data-rendered=move || rendered.get().to_string()></div>

@@ -4,6 +4,7 @@ mod copy_button;
 mod error_banner;
 mod escape;
 mod fetched;
+pub mod idle_queue;
 mod json_tree;
 mod loaded;
 mod spinner;

@@ -212,3 +212,28 @@ test('while jobs load, progress shows and the loaded pushes stay usable', async 
   assertNoPanic(assert, page);
   await page.close();
 });
+
+test('far pushes are drawn soon without scrolling: the page keeps its height to the end, and every job is in the page', async () => {
+  // A normal screen: only the first pushes are near, the others come from the idle queue.
+  const page = await newPage(browser, { viewport: { width: 1400, height: 900 } });
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  const pushes = await page.locator('#push-list .push').count();
+  await page.waitForFunction((n) => document.querySelectorAll('#push-list .job-table[data-rendered="true"]').length === n, pushes);
+  // Every job the filter shows has its button in the DOM (find-in-page sees them all), though
+  // the page was never scrolled.
+  const shown = await page.$$eval('#push-list .push', (ps) => ps.reduce((n, p) => n + Number(p.dataset.shown), 0));
+  const buttons = await page.locator('#push-list .job-btn, #push-list .job-count').count();
+  assert.ok(buttons > 100 && buttons <= shown, `${buttons} buttons and counts for ${shown} shown jobs`);
+  const symbols = await page.locator('#push-list .push').last().locator('.job-btn').count();
+  assert.ok(symbols > 0, 'the last push, far below, has its buttons');
+  // End lands at the end, and scrolling down the whole page does not make it grow.
+  const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+  await page.locator('body').press('End');
+  await page.waitForTimeout(300);
+  const atEnd = await page.evaluate(() => ({ bottom: scrollY + innerHeight, height: document.scrollingElement.scrollHeight }));
+  assert.ok(Math.abs(atEnd.height - height) <= 2, `the page kept its height: ${height} → ${atEnd.height}`);
+  assert.ok(atEnd.height - atEnd.bottom <= 2, `End is the end: ${JSON.stringify(atEnd)}`);
+  assertNoPanic(assert, page);
+  await page.close();
+});
