@@ -33,6 +33,12 @@ test('details of a classified failure: facts, logs, bug suggestions, classificat
   assert.deepEqual(logs.map((l) => l.replace(/\s+/g, ' ')).sort(), ['errorsummary_json parsed', 'live_backing_log parsed']);
   assert.equal(await panel.locator('.details-actions #open-log').textContent(), 'Raw log');
   assert.match(await panel.locator('#open-log').getAttribute('href'), /\/logs\/3205\/live_backing.log$/);
+  // Copy task id, from the action bar.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const copy = panel.locator('.details-actions button', { hasText: 'Copy task id' });
+  await copy.click();
+  await page.waitForFunction(() => document.querySelector('.details-actions .copy-button')?.textContent === 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), detail.task_id);
 
   // Failure summary: the error line and the suggested bug.
   await panel.locator('.failure-line').waitFor();

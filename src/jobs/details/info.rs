@@ -9,7 +9,7 @@ use crate::hallway::links::{job_selection, log_viewer_href, safe_href, treeherde
 use crate::hallway::time::{date_time, duration};
 use crate::hallway::views::ViewId;
 use crate::jobs::use_jobs;
-use crate::widgets::{ErrorBanner, Spinner};
+use crate::widgets::{CopyButton, ErrorBanner, Spinner};
 use treeherder_client::conventions::platform_name;
 
 /// The job's detail and its logs, fetched once for the facts and the action bar.
@@ -61,6 +61,7 @@ pub fn ActionBar(job: Job, detail: Detail) -> impl IntoView {
             {safe_href(&treeherder).map(|href| view! {
                 <a class="btn btn-small" href=href target="_blank" rel="noopener noreferrer" title="This job on the server's Treeherder">"Job in Treeherder"</a>
             })}
+            {job.task_id.clone().map(|task| view! { <CopyButton text=Signal::derive(move || task.clone()) label="Copy task id"/> })}
         </nav>
     }
 }
