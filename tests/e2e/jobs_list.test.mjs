@@ -237,3 +237,24 @@ test('far pushes are drawn soon without scrolling: the page keeps its height to 
   assertNoPanic(assert, page);
   await page.close();
 });
+
+test('platform names are shown whole, and each push lines its rows up on one column', async () => {
+  const page = await newPage(browser, TALL);
+  await page.goto(`${server.url}/jobs?repo=autoland`);
+  await waitReady(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('#push-list .job-table')].every((t) => t.dataset.rendered === 'true'));
+  const cells = await page.$$eval('#push-list .push', (pushes) => pushes.map((p) => {
+    const names = [...p.querySelectorAll('.platform')];
+    return {
+      clipped: names.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent),
+      lefts: [...new Set([...p.querySelectorAll('.job-row')].map((r) => Math.round(r.getBoundingClientRect().left)))],
+      longest: names.some((n) => n.textContent === 'Windows 11 24H2 Shippable'),
+    };
+  }));
+  for (const c of cells) {
+    assert.deepEqual(c.clipped, [], 'no platform name is cut');
+    assert.equal(c.lefts.length, 1, `a push's job cells start at one x: ${c.lefts}`);
+  }
+  assert.ok(cells.some((c) => c.longest), 'the sample has the long name the ellipsis used to cut');
+  await page.close();
+});
