@@ -82,9 +82,17 @@ pub fn PushesPage() -> impl IntoView {
         let server = api.server.get();
         let repo_name = repo.get();
         match rows.get() {
-            None => view! { <Spinner/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorBanner context=format!("Loading the pushes of {repo_name}") error on_retry=Callback::new(move |_| tick.update(|t| *t += 1))/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{format!("No pushes on {repo_name}.")}</p> }.into_any(),
+            // What is not a push spans the table's width: inside <tbody> only a row may stand.
+            None => view! { <tr class="list-state"><td colspan="5"><Spinner/></td></tr> }.into_any(),
+            Some(Err(error)) => view! {
+                <tr class="list-state"><td colspan="5">
+                    <ErrorBanner context=format!("Loading the pushes of {repo_name}") error on_retry=Callback::new(move |_| tick.update(|t| *t += 1))/>
+                </td></tr>
+            }
+            .into_any(),
+            Some(Ok(list)) if list.is_empty() => {
+                view! { <tr class="list-state"><td colspan="5" class="muted">{format!("No pushes on {repo_name}.")}</td></tr> }.into_any()
+            }
             Some(Ok(list)) => list
                 .into_iter()
                 .map(|row| {
