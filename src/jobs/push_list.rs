@@ -135,7 +135,8 @@ fn EmptyList() -> impl IntoView {
             None => format!("No pushes found in {} for this range.", p.repo),
         })
     };
-    view! { <div class="list-status empty" role="status">{text}</div> }
+    // A notice, not grey text: the URL asked for something this repository does not have.
+    view! { <div class="notice list-status empty" role="status">{text}</div> }
 }
 
 #[component]

@@ -100,8 +100,15 @@ test('a server that is down gets a clear message, not a blank page', async () =>
   await banner.waitFor();
   const text = await banner.textContent();
   assert.match(text, /Loading repositories from http:\/\/127\.0\.0\.1:9 failed: Network error/);
-  assert.match(text, /Could not reach GET http:\/\/127\.0\.0\.1:9\/api\/repository\//);
   assert.equal(await banner.getAttribute('data-error-kind'), 'network');
+  // What it means is what shows; the browser's words ("Failed to fetch") and the URL are one
+  // click away, in a disclosure.
+  assert.match(await banner.locator('.error-message').textContent(), /^Could not reach the server: it may be down .*CORS/);
+  const detail = banner.locator('details.error-detail');
+  assert.equal(await detail.getAttribute('open'), null, 'the detail starts closed');
+  assert.equal(await detail.locator('span').isVisible(), false);
+  await detail.locator('summary').click();
+  assert.match(await detail.locator('span').textContent(), /Could not reach GET http:\/\/127\.0\.0\.1:9\/api\/repository\/ \(.+\)/);
   await assert.doesNotReject(page.locator('.top-bar').waitFor(), 'the shell still renders');
   assert.ok(await banner.locator('button', { hasText: 'Retry' }).isVisible());
   assertNoPanic(assert, page);
