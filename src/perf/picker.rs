@@ -89,6 +89,20 @@ pub fn Picker(
                     .collect();
                 matching.sort_by_key(|s| label(s).to_lowercase());
                 let total = matching.len();
+                // "0 tests" says why: nothing in range, the filter, or all already shown.
+                let none_why = (total == 0).then(|| {
+                    if map.is_empty() {
+                        let on = platform.with_untracked(|p| if p.is_empty() { String::new() } else { format!(" on {p}") });
+                        format!(
+                            "No tests of this framework on {repo_now}{on} in the graph's time range: choose another framework, \
+                             repository or platform, or a longer time range."
+                        )
+                    } else if !words.is_empty() || !tag.is_empty() {
+                        format!("No test of the {} here matches the filter: change or clear it.", map.len())
+                    } else {
+                        "Every test here is already on the graph.".to_string()
+                    }
+                });
                 let items = matching.into_iter().take(LIST_LIMIT).map(|s| {
                     let param = SeriesParam { repo: repo_now.clone(), signature: s.id.to_string(), shown: true, framework: s.framework_id };
                     let name = format!("{} · {}", label(s), s.machine_platform);
@@ -108,8 +122,13 @@ pub fn Picker(
                         <li><button type="button" class="picker-test" class:picked=picked data-signature-id=s.id.to_string() on:click=toggle>{text}</button></li>
                     }
                 }).collect_view();
+                let count = match none_why {
+                    Some(why) => why,
+                    None if total > LIST_LIMIT => format!("{total} tests; the first {LIST_LIMIT} are listed: refine the filter"),
+                    None => format!("{total} test{}", if total == 1 { "" } else { "s" }),
+                };
                 view! {
-                    <p class="muted small">{if total > LIST_LIMIT { format!("{total} tests; the first {LIST_LIMIT} are listed: refine the filter") } else { format!("{total} test{}", if total == 1 { "" } else { "s" }) }}</p>
+                    <p class="muted small picker-count">{count}</p>
                     <ul class="picker-list">{items}</ul>
                 }
                 .into_any()
@@ -119,9 +138,27 @@ pub fn Picker(
     let repositories = move || api.repositories.get().and_then(|r| r.ok()).unwrap_or_default();
     let over = move || chosen.with(Vec::len) > room;
 
+    // A dialog takes the focus (on its filter box) and Esc closes it.
+    // The page's Suspense takes the dialog out of the document and back while its lists load,
+    // which drops the focus: give it back each time a list arrives, unless the user has put it
+    // somewhere already.
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let _ = (frameworks.get().is_some(), platforms.get().is_some(), signatures.get().is_some());
+        if let Some(input) = search_box.get() {
+            focus_once_connected(input, 30);
+        }
+    });
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            e.stop_propagation();
+            on_close.run(());
+        }
+    };
     view! {
         <div class="modal-backdrop" on:click=move |_| on_close.run(())></div>
-        <div class="modal picker" role="dialog" aria-modal="true" aria-label="Add test data">
+        <div class="modal picker" role="dialog" aria-modal="true" aria-label="Add test data" on:keydown=on_key>
             <header class="modal-head"><h2>"Add test data"</h2>
                 <button type="button" class="modal-close" aria-label="Close" on:click=move |_| on_close.run(())>"\u{00d7}"</button></header>
             <div class="picker-filters">
@@ -154,7 +191,7 @@ pub fn Picker(
                 </label>
                 <label class="check"><input type="checkbox" name="subtests" prop:checked=move || subtests.get() on:change=move |e| subtests.set(event_target_checked(&e))/>"Include subtests"</label>
             </div>
-            <input type="search" class="picker-search" placeholder="Filter tests: e.g. linux tp5o" aria-label="Filter tests"
+            <input type="search" class="picker-search" node_ref=search_box placeholder="Filter tests: e.g. linux tp5o" aria-label="Filter tests"
                 prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))/>
             <div class="picker-body">{list}</div>
             <div class="picker-selected">
@@ -173,5 +210,22 @@ pub fn Picker(
                 </button>
             </footer>
         </div>
+    }
+}
+
+/// Focuses `input` as soon as it is in the document (looking again each frame, `tries` times)
+/// unless the focus is in the dialog already.
+fn focus_once_connected(input: web_sys::HtmlInputElement, tries: u32) {
+    // Focus not yet in the dialog: still on the button that opened it, or dropped to the body.
+    let focus_outside = || {
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        active.is_none_or(|a| a.closest(".picker").ok().flatten().is_none())
+    };
+    if input.is_connected() {
+        if focus_outside() {
+            let _ = input.focus();
+        }
+    } else if tries > 0 {
+        request_animation_frame(move || focus_once_connected(input, tries - 1));
     }
 }

@@ -159,6 +159,22 @@ test('the table view lists the same values as the API', async () => {
   await page.close();
 });
 
+test('the table view fits its series at 1400 px: no column past the right edge', async () => {
+  const page = await newPage(browser, { viewport: { width: 1400, height: 900 } });
+  await openGraphs(page, `${THREE}&showTable=1`);
+  await page.locator('.perf-table tbody tr').first().waitFor();
+  const geo = await page.evaluate(() => {
+    const wrap = document.querySelector('.perf-table-wrap');
+    const heads = [...wrap.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().right);
+    return { right: wrap.getBoundingClientRect().right, heads, overflow: wrap.scrollWidth - wrap.clientWidth };
+  });
+  assert.equal(geo.heads.length, 5, 'date, revision and three series');
+  assert.ok(geo.overflow <= 1, `nothing to scroll sideways: ${geo.overflow} px`);
+  for (const right of geo.heads) assert.ok(right <= geo.right + 1, `a column ends at ${right}, past ${geo.right}`);
+  assertNoPanic(assert, page);
+  await page.close();
+});
+
 test('bad series get clear messages and never a blank chart or a panic', async () => {
   const page = await newPage(browser, { viewport: { width: 1600, height: 1100 } });
   // A signature that does not exist, a series with no data in range (the server's answer for
@@ -193,15 +209,26 @@ test('add test data: pick a framework, filter by name, add; time range reloads',
   await page.locator('.add-test-data').click();
   const picker = page.locator('.picker');
   await picker.locator('select[name="framework"] option[value="1"]').waitFor({ state: 'attached' });
+  // The dialog has the focus, on its filter box.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('picker-search'));
   // tp5o's pages are subtests of the tp5o summary (already shown, so not offered).
   await picker.locator('.picker-body .muted').waitFor();
   assert.equal(await picker.locator('.picker-test[data-signature-id="1"]').count(), 0);
+  // A filter that matches nothing says so, and why, rather than "0 tests".
+  await picker.locator('.picker-search').fill('no test is called this');
+  await picker.locator('.picker-count', { hasText: 'matches the filter' }).waitFor();
+  await picker.locator('.picker-search').fill('');
   await picker.locator('input[name="subtests"]').check();
   await picker.locator('.picker-test').first().waitFor();
   await picker.locator('.picker-search').fill('tp5o cnn');
   await picker.locator('.picker-test').first().click();
   const sig = await picker.locator('.picker-test.picked').getAttribute('data-signature-id');
   await picker.locator('.picker-add').click();
+  // Esc closes the dialog (opened again to try it).
+  await page.locator('.add-test-data').click();
+  await page.locator('.picker').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.picker').waitFor({ state: 'detached' });
   await page.waitForURL(new RegExp(`series=autoland%2C${sig}%2C1%2C1|series=autoland,${sig},1,1`));
   await page.locator(`.legend-card[data-signature-id="${sig}"][data-state="ready"]`).waitFor();
   assert.match(await page.locator(`.legend-card[data-signature-id="${sig}"] .legend-name`).textContent(), /tp5o cnn\.com/);
