@@ -218,11 +218,13 @@ fn scroll_menu_item(index: usize) {
 
 /// A path that wraps after its slashes rather than inside a word.
 fn breakable_path(path: &str) -> impl IntoView {
+    // Each segment kept whole (`.menu-path-seg` does not wrap, not even at its hyphens), a
+    // break allowed after each slash.
     let mut parts = path.split_inclusive('/').map(str::to_string).collect::<Vec<_>>().into_iter().peekable();
     let mut out = Vec::new();
     while let Some(part) = parts.next() {
         let more = parts.peek().is_some();
-        out.push(view! { {part}{more.then(|| view! { <wbr/> })} });
+        out.push(view! { <span class="menu-path-seg">{part}</span>{more.then(|| view! { <wbr/> })} });
     }
     out
 }

@@ -132,6 +132,17 @@ test('deep links open an operation or a tag; history moves between them', async 
   assert.equal(await page.locator('.docs-tag .op-card').count(), await page.locator('.menu-tag[data-tag="performance"] a.menu-op').count());
   await openDocs(page, '#tag/project/operation/project_push_retrieve');
   await page.locator('article.operation[data-operation="project_push_retrieve"]').waitFor();
+  // An edited hash: the operation's heading lands below the top bar, not under it.
+  await page.evaluate(() => { location.hash = '#operation/jobs_list'; });
+  const heading = page.locator('article.operation[data-operation="jobs_list"] .op-title');
+  await heading.waitFor();
+  await page.waitForTimeout(200);
+  const [bar, title] = await Promise.all([page.locator('.top-bar').boundingBox(), heading.boundingBox()]);
+  assert.ok(title.y >= bar.y + bar.height - 1, `heading at ${title.y}, top bar ends at ${bar.y + bar.height}`);
+  // Menu paths break after a slash, never inside a segment.
+  const broken = await page.$$eval('.menu-path-seg', (segs) => segs.filter((seg) => seg.getClientRects().length > 1).map((seg) => seg.textContent));
+  assert.ok(await page.locator('.menu-path-seg').count() > 200, 'paths are drawn by segment');
+  assert.deepEqual(broken, [], 'no path segment split across lines');
   await openDocs(page, '#operation/no_such_operation');
   assert.match(await page.locator('.docs-main .notice').textContent(), /No operation “no_such_operation” in this schema/);
   assertNoPanic(assert, page);
